@@ -1,0 +1,152 @@
+"""Automatic audit of model writes.
+
+Every model of the product is registered here (see each app's `ready()`); its saves and
+deletes then write an `AuditEntry` with the acting user from `audit.context`. Bulk writes
+bypass signals, so services that use them call `entries_for_bulk` themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models.signals import post_delete, post_init, post_save
+
+from .context import current_actor
+from .models import Action, AuditEntry
+
+REDACTED = "（已隐藏）"
+
+
+@dataclass
+class AuditOptions:
+    exclude: set[str] = field(default_factory=set)
+    redacted: set[str] = field(default_factory=set)  # logged as changed, value hidden
+    masked: dict[str, Callable[[Any], str]] = field(default_factory=dict)  # logged masked
+
+
+_registry: dict[type[models.Model], AuditOptions] = {}
+
+
+def register(
+    model: type[models.Model],
+    *,
+    exclude: Iterable[str] = (),
+    redacted: Iterable[str] = (),
+    masked: dict[str, Callable[[Any], str]] | None = None,
+) -> None:
+    _registry[model] = AuditOptions(set(exclude), set(redacted), dict(masked or {}))
+    uid = f"audit:{model._meta.label}"
+    post_init.connect(_snapshot, sender=model, dispatch_uid=uid + ":init", weak=False)
+    post_save.connect(_on_save, sender=model, dispatch_uid=uid + ":save", weak=False)
+    post_delete.connect(_on_delete, sender=model, dispatch_uid=uid + ":delete", weak=False)
+
+
+def is_registered(model: type[models.Model]) -> bool:
+    return model in _registry
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "name"):  # files
+        return value.name or None
+    return str(value)
+
+
+def _values(instance: models.Model, options: AuditOptions) -> dict[str, Any]:
+    values = {}
+    for f in instance._meta.concrete_fields:
+        if f.name in options.exclude or f.attname not in instance.__dict__:
+            continue
+        values[f.name] = f.value_from_object(instance)
+    return values
+
+
+def _shown(name: str, value: Any, options: AuditOptions) -> Any:
+    if name in options.redacted:
+        return REDACTED
+    if name in options.masked and value:
+        return options.masked[name](value)
+    return _jsonable(value)
+
+
+def _snapshot(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    instance._audit_snapshot = _values(instance, _registry[sender])  # type: ignore[attr-defined]
+
+
+def _union_of(instance: models.Model) -> Any:
+    if hasattr(instance, "audit_union"):
+        return instance.audit_union()
+    if instance._meta.label == "unions.Union":
+        return instance
+    return getattr(instance, "union", None) if hasattr(instance, "union_id") else None
+
+
+def build_entry(instance: models.Model, action: str, changes: dict[str, Any]) -> AuditEntry:
+    actor = current_actor()
+    union = _union_of(instance)
+    return AuditEntry(
+        actor=actor.user,
+        actor_label=actor.label[:150],
+        ip_address=actor.ip_address,
+        union_id=union.pk if union is not None else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:200],
+        changes=changes,
+    )
+
+
+def creation_changes(instance: models.Model) -> dict[str, Any]:
+    options = _registry[type(instance)]
+    return {
+        name: _shown(name, value, options)
+        for name, value in _values(instance, options).items()
+        if value not in (None, "")
+    }
+
+
+def update_changes(instance: models.Model, before: dict[str, Any]) -> dict[str, list[Any]]:
+    options = _registry[type(instance)]
+    changes = {}
+    for name, new in _values(instance, options).items():
+        old = before.get(name)
+        if name in before and old != new:
+            changes[name] = [_shown(name, old, options), _shown(name, new, options)]
+    return changes
+
+
+def _on_save(
+    sender: type[models.Model], instance: models.Model, created: bool, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw:  # fixtures loading
+        return
+    if created:
+        build_entry(instance, Action.CREATE, creation_changes(instance)).save()
+    else:
+        changes = update_changes(instance, getattr(instance, "_audit_snapshot", {}))
+        if changes:
+            build_entry(instance, Action.UPDATE, changes).save()
+    _snapshot(sender, instance)
+
+
+def _on_delete(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    build_entry(instance, Action.DELETE, creation_changes(instance)).save()
+
+
+def log_event(instance: models.Model, action: str, details: dict[str, Any] | None = None) -> AuditEntry:
+    """Log something that is not a plain field change (an import, an export, an approval)."""
+    entry = build_entry(instance, action, details or {})
+    entry.save()
+    return entry

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
+from django import forms
+from django.db.models import Q
+
+from unions.models import Union
+
+from . import id_numbers
+from .choices import Gender, MembershipStatus
+from .models import Member
+from .phones import normalize_phone
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MemberForm(forms.ModelForm):
+    """Create or edit a member. For users who may not see full ID numbers, the stored number
+    is not sent to the browser: the field starts empty and a blank entry keeps it."""
+
+    class Meta:
+        model = Member
+        fields = [
+            "name",
+            "id_number",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "phone",
+            "political_status",
+            "education",
+            "household",
+            "employment",
+            "is_migrant_worker",
+            "branch",
+            "department",
+            "job_title",
+            "joined_on",
+            "card_number",
+            "status",
+            "status_date",
+            "model_worker_level",
+            "notes",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "joined_on": DateInput(),
+            "status_date": DateInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "gender": "可不填，按身份证号自动识别。",
+            "birth_date": "可不填，按身份证号自动识别。",
+            "status_date": "转出、退休、除名时必填。",
+        }
+
+    def __init__(self, *args: Any, union: Union, show_full_id: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.union = union
+        self.instance.union = union
+        self.keeps_hidden_id = bool(self.instance.pk) and not show_full_id
+        self.fields["branch"].queryset = union.branches.filter(
+            Q(is_active=True) | Q(pk=self.instance.branch_id or 0)
+        )
+        self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "maxlength": 18})
+        self.fields["gender"].choices = [("", "按身份证号")] + list(Gender.choices)
+        if self.keeps_hidden_id:
+            self.initial["id_number"] = ""
+            self.fields["id_number"].required = False
+            self.fields[
+                "id_number"
+            ].help_text = f"当前：{self.instance.masked_id_number}。如需更正请输入完整的新号码，留空则不变。"
+        self.helper = FormHelper()
+        self.helper.layout = Layout(
+            Fieldset(
+                "基本信息",
+                Row(Column("name"), Column("id_number"), Column("gender"), Column("birth_date")),
+                Row(Column("ethnicity"), Column("phone"), Column("political_status"), Column("education")),
+                Row(Column("household"), Column("employment"), Column("is_migrant_worker", css_class="pt-4")),
+            ),
+            Fieldset(
+                "会籍",
+                Row(Column("branch"), Column("department"), Column("job_title")),
+                Row(Column("joined_on"), Column("card_number"), Column("status"), Column("status_date")),
+                Row(Column("model_worker_level"), Column("notes")),
+            ),
+            Submit("save", "保存"),
+        )
+
+    def clean_id_number(self) -> str:
+        value = self.cleaned_data.get("id_number") or ""
+        if not value and self.keeps_hidden_id:
+            return self.instance.id_number
+        return id_numbers.normalize(value)
+
+    def clean_phone(self) -> str:
+        return normalize_phone(self.cleaned_data.get("phone") or "")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        number = cleaned.get("id_number")
+        if number:
+            clash = (
+                Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk).first()
+            )
+            if clash:
+                self.add_error("id_number", f"本工会已有该身份证号的会员：{clash.name}。")
+        status = cleaned.get("status")
+        if status == MembershipStatus.ACTIVE and cleaned.get("status_date") and not self.instance.pk:
+            cleaned["status_date"] = None
+        return cleaned
+
+
+class MemberFilterForm(forms.Form):
+    """The roster's search box and filters; all optional, bad values are ignored."""
+
+    q = forms.CharField(label="搜索", required=False)
+    branch = forms.ModelChoiceField(label="分会", queryset=None, required=False, empty_label="全部分会")
+    status = forms.ChoiceField(
+        label="会籍状态",
+        required=False,
+        choices=[("", "全部状态"), ("current", "在册+保留")] + list(MembershipStatus.choices),
+    )
+    gender = forms.ChoiceField(
+        label="性别", required=False, choices=[("", "全部性别")] + list(Gender.choices)
+    )
+    migrant = forms.ChoiceField(
+        label="农民工", required=False, choices=[("", "全部"), ("1", "是"), ("0", "否")]
+    )
+
+    def __init__(self, *args: Any, union: Union, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["branch"].queryset = union.branches.all()

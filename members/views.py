@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from audit.presentation import history_for
+from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+
+from . import services
+from .forms import MemberFilterForm, MemberForm
+from .models import Member
+from .selectors import SORTABLE, member_search
+
+PAGE_SIZE = 50
+
+
+@union_view(Perm.VIEW)
+def member_list(request: UnionRequest) -> HttpResponse:
+    filter_form = MemberFilterForm(request.GET or None, union=request.union)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    sort = request.GET.get("sort", "")
+    members = member_search(union=request.union, filters=filters, sort=sort)
+    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    sort_query = query.copy()
+    sort_query.pop("sort", None)
+    return render(
+        request,
+        "members/member_list.html",
+        {
+            "page": page,
+            "filter_form": filter_form,
+            "query": query.urlencode(),
+            "sort_query": sort_query.urlencode(),
+            "sort": sort,
+            "sortable": SORTABLE,
+            "show_full_id": request.access.can(Perm.VIEW_FULL_ID),
+            "can_edit": request.access.can(Perm.EDIT),
+        },
+    )
+
+
+@union_view(Perm.VIEW)
+def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
+    member = get_for_union(Member.objects.select_related("branch"), request, pk)
+    return render(
+        request,
+        "members/member_detail.html",
+        {
+            "member": member,
+            "history": history_for(member),
+            "show_full_id": request.access.can(Perm.VIEW_FULL_ID),
+            "can_edit": request.access.can(Perm.EDIT),
+        },
+    )
+
+
+@union_view(Perm.EDIT)
+def member_create(request: UnionRequest) -> HttpResponse:
+    form = MemberForm(request.POST or None, union=request.union, show_full_id=True)
+    if request.method == "POST" and form.is_valid():
+        member = services.member_create(union=request.union, **_fields(form))
+        messages.success(request, f"已添加会员 {member.name}。")
+        return redirect("members:detail", code=request.union.code, pk=member.pk)
+    return render(request, "members/member_form.html", {"form": form, "member": None})
+
+
+@union_view(Perm.EDIT)
+def member_edit(request: UnionRequest, pk: int) -> HttpResponse:
+    member = get_for_union(Member, request, pk)
+    form = MemberForm(
+        request.POST or None,
+        instance=member,
+        union=request.union,
+        show_full_id=request.access.can(Perm.VIEW_FULL_ID),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.member_update(member=member, **_fields(form))
+        messages.success(request, f"已保存会员 {member.name} 的修改。")
+        return redirect("members:detail", code=request.union.code, pk=member.pk)
+    return render(request, "members/member_form.html", {"form": form, "member": member})
+
+
+@union_view(Perm.EDIT)
+def member_delete(request: UnionRequest, pk: int) -> HttpResponse:
+    member = get_for_union(Member, request, pk)
+    if request.method == "POST":
+        try:
+            services.member_delete(member=member)
+        except services.MemberInUseError as exc:
+            messages.error(request, str(exc))
+            return redirect("members:detail", code=request.union.code, pk=member.pk)
+        messages.success(request, f"已删除会员 {member.name}。")
+        return redirect("members:list", code=request.union.code)
+    return render(request, "members/member_confirm_delete.html", {"member": member})
+
+
+def _fields(form: MemberForm) -> dict:
+    return {name: form.cleaned_data[name] for name in form.Meta.fields}

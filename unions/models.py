@@ -1,0 +1,135 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class UnionLevel(models.TextChoices):
+    NATIONAL = "national", _("全国总工会")
+    PROVINCE = "province", _("省总工会")
+    CITY = "city", _("市总工会")
+    COUNTY = "county", _("县(区)总工会")
+    GRASSROOTS = "grassroots", _("基层工会")
+
+
+class Union(models.Model):
+    """A trade union; unions form a tree from the national federation down to grassroots."""
+
+    name = models.CharField(_("名称"), max_length=100)
+    code = models.CharField(
+        _("代码"),
+        max_length=40,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[a-z0-9][a-z0-9-]*$", _("代码只能包含小写字母、数字和连字符，且以字母或数字开头。")
+            )
+        ],
+        help_text=_("用于网址和命令，如 demo、city-federation。"),
+    )
+    level = models.CharField(
+        _("层级"), max_length=20, choices=UnionLevel.choices, default=UnionLevel.GRASSROOTS
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级工会"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialised path of ancestor ids ("/1/4/9/"), so that a subtree is one indexed query.
+    path = models.CharField(max_length=255, editable=False, db_index=True, default="")
+    period_start_month = models.PositiveSmallIntegerField(
+        _("统计年度起始月"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("多数报表按自然年（1月）；部分统计调查按10月至次年9月。"),
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("工会")
+        verbose_name_plural = _("工会")
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # The path needs our own pk, so it is set after the insert; a move rewrites the subtree.
+        expected = f"{self.parent.path if self.parent_id else '/'}{self.pk}/"
+        if self.path != expected:
+            old = self.path
+            Union.objects.filter(pk=self.pk).update(path=expected)
+            if old:
+                for child in Union.objects.filter(path__startswith=old).exclude(pk=self.pk):
+                    Union.objects.filter(pk=child.pk).update(path=expected + child.path[len(old) :])
+            self.path = expected
+
+    def ancestor_ids(self) -> list[int]:
+        """Ids of the unions above this one, nearest last."""
+        return [int(part) for part in self.path.strip("/").split("/") if part][:-1]
+
+    def descendants(self, include_self: bool = False) -> models.QuerySet[Union]:
+        qs = Union.objects.filter(path__startswith=self.path)
+        return qs if include_self else qs.exclude(pk=self.pk)
+
+
+class BranchKind(models.TextChoices):
+    BRANCH = "branch", _("分会")
+    GROUP = "group", _("工会小组")
+
+
+class Branch(models.Model):
+    """A branch (分会) or group (工会小组) inside a grassroots union, by department or site."""
+
+    union = models.ForeignKey(
+        Union, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="branches"
+    )
+    name = models.CharField(_("名称"), max_length=100)
+    kind = models.CharField(_("类型"), max_length=10, choices=BranchKind.choices, default=BranchKind.BRANCH)
+    is_active = models.BooleanField(_("在用"), default=True)
+
+    class Meta:
+        verbose_name = _("分会/工会小组")
+        verbose_name_plural = _("分会/工会小组")
+        ordering = ["union", "name"]
+        constraints = [models.UniqueConstraint(fields=["union", "name"], name="branch_unique_name_per_union")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    CLERK = "clerk", _("干事")
+    LEADER = "leader", _("主席/领导")
+    ADMIN = "admin", _("管理员")
+
+
+class UnionRole(models.Model):
+    """A user acting in a union with a role. A role in a union also lets the user read,
+    and only read, every union below it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
+        related_name="union_roles",
+    )
+    union = models.ForeignKey(Union, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="roles")
+    role = models.CharField(_("角色"), max_length=10, choices=Role.choices)
+
+    class Meta:
+        verbose_name = _("用户角色")
+        verbose_name_plural = _("用户角色")
+        constraints = [models.UniqueConstraint(fields=["user", "union"], name="one_role_per_user_and_union")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.union} · {self.get_role_display()}"
+
+    def audit_union(self) -> Union:
+        return self.union
