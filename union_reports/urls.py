@@ -17,7 +17,8 @@ urlpatterns = [
         auth_views.PasswordChangeView.as_view(success_url="/"),
         name="password_change",
     ),
-    path("u/<str:code>/", union_views.union_home, name="union-home"),
+    path("u/<str:code>/", include("unions.urls")),
     path("u/<str:code>/members/", include("members.urls")),
+    path("u/<str:code>/audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,11 +31,12 @@ class Perm(enum.Enum):
     MANAGE_USERS = "manage_users"
     EXPORT = "export"  # workbooks for the higher-level union
     VIEW_FULL_ID = "view_full_id"  # see resident ID numbers unmasked
+    VIEW_AUDIT = "view_audit"  # read the union's log of changes
 
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.CLERK: frozenset({Perm.VIEW, Perm.EDIT}),
-    Role.LEADER: frozenset({Perm.VIEW, Perm.EDIT, Perm.APPROVE}),
+    Role.LEADER: frozenset({Perm.VIEW, Perm.EDIT, Perm.APPROVE, Perm.VIEW_AUDIT}),
     # Admins run the system; approving money stays with leaders (separation of duties).
     Role.ADMIN: frozenset({Perm.VIEW, Perm.EDIT, Perm.MANAGE_USERS, Perm.EXPORT, Perm.VIEW_FULL_ID}),
 }
@@ -58,6 +59,31 @@ class UnionAccess:
 
     def can(self, perm: Perm) -> bool:
         return perm in self.perms
+
+    # Template-friendly shortcuts (templates cannot pass arguments).
+    @property
+    def can_edit(self) -> bool:
+        return self.can(Perm.EDIT)
+
+    @property
+    def can_approve(self) -> bool:
+        return self.can(Perm.APPROVE)
+
+    @property
+    def can_manage_users(self) -> bool:
+        return self.can(Perm.MANAGE_USERS)
+
+    @property
+    def can_export(self) -> bool:
+        return self.can(Perm.EXPORT)
+
+    @property
+    def can_view_full_id(self) -> bool:
+        return self.can(Perm.VIEW_FULL_ID)
+
+    @property
+    def can_view_audit(self) -> bool:
+        return self.can(Perm.VIEW_AUDIT)
 
     @property
     def is_read_only(self) -> bool:

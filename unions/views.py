@@ -14,7 +14,7 @@ def home(request: HttpRequest) -> HttpResponse:
     """Send the user to their union, or let them choose when they act in several."""
     own = list(accessible_unions(request.user).filter(roles__user=request.user))
     if len(own) == 1:
-        return redirect("union-home", code=own[0].code)
+        return redirect("unions:home", code=own[0].code)
     return render(request, "unions/choose.html", {"unions": accessible_unions(request.user)})
 
 

@@ -31,7 +31,7 @@ def test_login_takes_a_clerk_to_the_union_and_its_roster(client, clerk, union):
     response = client.post(
         reverse("login"), {"username": "clerk", "password": "pass-for-tests-123"}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("union-home", args=[union.code])
+    assert response.redirect_chain[-1][0] == reverse("unions:home", args=[union.code])
     roster_url = reverse("members:list", args=[union.code])
     assert roster_url in response.content.decode()
     assert client.get(roster_url).status_code == 200

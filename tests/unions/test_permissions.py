@@ -18,6 +18,9 @@ def test_roles_grant_their_permissions(union, clerk, leader, admin_user):
     assert not get_access(clerk, union).can(Perm.APPROVE)
     admin = get_access(admin_user, union)
     assert admin.can(Perm.EXPORT) and admin.can(Perm.VIEW_FULL_ID) and admin.can(Perm.MANAGE_USERS)
+    assert get_access(leader, union).can(Perm.VIEW_AUDIT) and not get_access(clerk, union).can(
+        Perm.VIEW_AUDIT
+    )
     assert not admin.can(Perm.APPROVE)  # separation of duties
 
 

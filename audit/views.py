@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from unions.permissions import Perm, UnionRequest, union_view
+
+from .models import Action, AuditEntry
+from .presentation import describe
+
+
+@union_view(Perm.VIEW_AUDIT)
+def entry_list(request: UnionRequest) -> HttpResponse:
+    entries = AuditEntry.objects.filter(union=request.union).select_related("content_type")
+    action = request.GET.get("action", "")
+    if action in Action.values:
+        entries = entries.filter(action=action)
+    actor = request.GET.get("actor", "").strip()
+    if actor:
+        entries = entries.filter(actor_label__icontains=actor)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "audit/entry_list.html",
+        {
+            "page": page,
+            "items": [(entry, describe(entry)) for entry in page],
+            "actions": Action.choices,
+            "action": action,
+            "actor": actor,
+            "query": query.urlencode(),
+        },
+    )

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+
+from .models import Role
+
+
+class PasswordPairMixin(forms.Form):
+    password1 = forms.CharField(
+        label="密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label="确认密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", "两次输入的密码不一致。")
+        elif p1:
+            try:
+                password_validation.validate_password(p1)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return cleaned
+
+
+class UserCreateForm(PasswordPairMixin):
+    username = forms.RegexField(
+        label="用户名",
+        max_length=150,
+        regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": "用户名只能包含字母、数字和 @ . + - _。"},
+    )
+    full_name = forms.CharField(label="姓名", max_length=150)
+    role = forms.ChoiceField(label="角色", choices=Role.choices)
+
+    field_order = ["username", "full_name", "role", "password1", "password2"]
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError("该用户名已被使用，请换一个。")
+        return username
+
+
+class UnionRoleForm(forms.Form):
+    full_name = forms.CharField(label="姓名", max_length=150)
+    role = forms.ChoiceField(label="角色", choices=Role.choices)
+
+
+class PasswordResetForm(PasswordPairMixin):
+    pass
