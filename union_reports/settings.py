@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "audit",
+    "records",
     "unions",
     "members",
     "demo",

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class RecordsConfig(AppConfig):
+    """Shared machinery for the year's records: base model, money, periods, list pages."""
+
+    name = "records"
+    verbose_name = "记录通用组件"

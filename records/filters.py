@@ -1,0 +1,98 @@
+"""Filters for record list pages: each reads one GET parameter and narrows a queryset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+
+from unions.models import Union
+
+from .periods import current_period, period_for
+
+
+@dataclass
+class Filter:
+    param: str
+    label: str
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        raise NotImplementedError
+
+    def default(self, union: Union) -> str:
+        return ""
+
+
+@dataclass
+class YearFilter(Filter):
+    """The union's reporting period (calendar year unless the union says otherwise).
+    `date_field` is the record's date; records spanning periods match on their start."""
+
+    param: str = "year"
+    label: str = "年度"
+    date_field: str = "date"
+    first_year: int = 2015
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        last = current_period(union).year
+        years = [(str(y), period_for(union, y).label) for y in range(last, self.first_year - 1, -1)]
+        return [("all", "全部年度")] + years
+
+    def default(self, union: Union) -> str:
+        return str(current_period(union).year)
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        if not value.isdigit():
+            return qs
+        period = period_for(union, int(value))
+        return qs.filter(**{f"{self.date_field}__range": (period.start, period.end)})
+
+
+@dataclass
+class ChoiceFilter(Filter):
+    field_name: str = ""
+    choices: list[tuple[str, str]] = field(default_factory=list)
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部")] + [(str(v), str(label)) for v, label in self.choices]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        valid = {str(v) for v, _ in self.choices}
+        return qs.filter(**{self.field_name: value}) if value in valid else qs
+
+
+@dataclass
+class BranchFilter(Filter):
+    param: str = "branch"
+    label: str = "分会"
+    field_name: str = "branch"
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部分会")] + [(str(b.pk), b.name) for b in union.branches.all()]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        return qs.filter(**{f"{self.field_name}_id": int(value)}) if value.isdigit() else qs
+
+
+@dataclass
+class BoolFilter(Filter):
+    field_name: str = ""
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部"), ("1", "是"), ("0", "否")]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        return qs.filter(**{self.field_name: value == "1"}) if value in ("0", "1") else qs
+
+
+def search(qs: QuerySet, fields: list[str], text: str) -> QuerySet:
+    text = text.strip()
+    if not text or not fields:
+        return qs
+    condition = Q()
+    for name in fields:
+        condition |= Q(**{f"{name}__icontains": text})
+    return qs.filter(condition)

@@ -1,0 +1,227 @@
+"""List, detail, create, edit, void and restore pages for one kind of union record.
+
+An app describes its record once (model, form, columns, filters) and gets the six views
+and their URLs, all behind `unions.permissions.union_view`. Apps add their own views
+(workflow steps, batch entry) beside these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import URLPattern, path, reverse
+
+from audit.presentation import history_for
+from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+
+from .filters import Filter, search
+from .forms import RecordForm
+from .models import UnionRecord
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class Column:
+    label: str
+    attr: str | Callable[[Any], Any]
+    link: bool = False  # link the cell to the record's detail page
+    numeric: bool = False
+
+
+def _value(obj: Any, attr: str | Callable[[Any], Any]) -> Any:
+    if callable(attr):
+        return attr(obj)
+    for part in attr.split("."):
+        if obj is None:
+            return ""
+        display = getattr(obj, f"get_{part}_display", None)
+        obj = display() if display else getattr(obj, part)
+    return "" if obj is None else obj
+
+
+@dataclass
+class RecordViewSet:
+    model: type[UnionRecord]
+    form_class: type[RecordForm]
+    namespace: str  # the app's url namespace, e.g. "activities"
+    prefix: str  # url prefix inside the app and the url-name stem, e.g. "activity"
+    columns: list[Column]
+    filters: list[Filter] = field(default_factory=list)
+    search_fields: list[str] = field(default_factory=list)
+    search_placeholder: str = "搜索"
+    select_related: list[str] = field(default_factory=list)
+    ordering: list[str] = field(default_factory=lambda: ["-id"])
+    detail_template: str = "records/detail.html"
+    form_template: str = "records/form.html"
+    list_template: str = "records/list.html"
+    # Hooks for apps: the service that saves a valid form, and extra detail context.
+    save: Callable[..., models.Model] | None = None
+    detail_extra: Callable[[UnionRequest, Any], dict[str, Any]] | None = None
+    editable: Callable[[Any], bool] = lambda obj: True
+
+    @property
+    def verbose_name(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    def url_name(self, action: str) -> str:
+        return f"{self.namespace}:{self.prefix}-{action}"
+
+    # --- querysets -----------------------------------------------------------------
+
+    def base_queryset(self, request: UnionRequest) -> models.QuerySet:
+        qs = self.model.objects.filter(union=request.union)
+        return qs.select_related(*self.select_related) if self.select_related else qs
+
+    def filtered(self, request: UnionRequest) -> tuple[models.QuerySet, list[dict[str, Any]]]:
+        qs = self.base_queryset(request)
+        show_void = request.GET.get("void") == "1"
+        qs = qs.exclude(voided_at=None) if show_void else qs.filter(voided_at=None)
+        widgets = []
+        for flt in self.filters:
+            value = request.GET.get(flt.param, flt.default(request.union))
+            qs = flt.apply(qs, value, request.union)
+            widgets.append(
+                {
+                    "param": flt.param,
+                    "label": flt.label,
+                    "value": value,
+                    "options": flt.options(request.union),
+                }
+            )
+        qs = search(qs, self.search_fields, request.GET.get("q", ""))
+        return qs.order_by(*self.ordering), widgets
+
+    # --- views -----------------------------------------------------------------------
+
+    def list_view(self, request: UnionRequest) -> HttpResponse:
+        qs, widgets = self.filtered(request)
+        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        code = request.union.code
+        rows = []
+        for obj in page:
+            url = reverse(self.url_name("detail"), args=[code, obj.pk])
+            rows.append([(_value(obj, c.attr), url if c.link else None, c.numeric) for c in self.columns])
+        query = request.GET.copy()
+        query.pop("page", None)
+        return render(
+            request,
+            self.list_template,
+            {
+                "vs": self,
+                "page": page,
+                "rows": rows,
+                "widgets": widgets,
+                "q": request.GET.get("q", ""),
+                "show_void": request.GET.get("void") == "1",
+                "query": query.urlencode(),
+                "create_url": reverse(self.url_name("create"), args=[code]),
+                "list_url": reverse(self.url_name("list"), args=[code]),
+            },
+        )
+
+    def detail_view(self, request: UnionRequest, pk: int) -> HttpResponse:
+        obj = get_for_union(self.base_queryset(request), request, pk)
+        context = {
+            "vs": self,
+            "object": obj,
+            "fields": self.detail_fields(obj),
+            "history": history_for(obj),
+            "can_edit": request.access.can(Perm.EDIT) and self.editable(obj),
+            "can_void": request.access.can(Perm.EDIT),
+            "list_url": reverse(self.url_name("list"), args=[request.union.code]),
+            "edit_url": reverse(self.url_name("edit"), args=[request.union.code, obj.pk]),
+            "void_url": reverse(self.url_name("void"), args=[request.union.code, obj.pk]),
+        }
+        if self.detail_extra:
+            context.update(self.detail_extra(request, obj))
+        return render(request, self.detail_template, context)
+
+    def detail_fields(self, obj: Any) -> list[tuple[str, Any]]:
+        skip = {"id", "union", "created_at", "updated_at", "voided_at", "void_reason"}
+        rows = []
+        for f in obj._meta.get_fields():
+            if f.name in skip or f.auto_created or not getattr(f, "verbose_name", None):
+                continue
+            if f.many_to_many:
+                value = "、".join(str(o) for o in getattr(obj, f.name).all())
+            else:
+                value = _value(obj, f.name)
+                if isinstance(value, bool):
+                    value = "是" if value else "否"
+            rows.append((str(f.verbose_name), value))
+        return rows
+
+    def _save(self, request: UnionRequest, form: RecordForm) -> models.Model:
+        if self.save:
+            return self.save(request=request, form=form)
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            obj.union = request.union
+            obj.full_clean()
+            obj.save()
+            form.save_m2m()
+            return obj
+
+    def create_view(self, request: UnionRequest) -> HttpResponse:
+        form = self.form_class(request.POST or None, request.FILES or None, union=request.union)
+        if request.method == "POST" and form.is_valid():
+            obj = self._save(request, form)
+            messages.success(request, f"已保存{self.verbose_name}：{obj}。")
+            return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+        return render(
+            request, self.form_template, {"vs": self, "form": form, "object": None, **self._nav(request)}
+        )
+
+    def edit_view(self, request: UnionRequest, pk: int) -> HttpResponse:
+        obj = get_for_union(self.base_queryset(request), request, pk)
+        if not self.editable(obj):
+            messages.error(request, f"该{self.verbose_name}当前状态不允许修改。")
+            return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+        form = self.form_class(request.POST or None, request.FILES or None, instance=obj, union=request.union)
+        if request.method == "POST" and form.is_valid():
+            obj = self._save(request, form)
+            messages.success(request, f"已保存{self.verbose_name}：{obj}。")
+            return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+        return render(
+            request, self.form_template, {"vs": self, "form": form, "object": obj, **self._nav(request)}
+        )
+
+    def void_view(self, request: UnionRequest, pk: int) -> HttpResponse:
+        """GET asks for a reason; POST voids, or restores a voided record."""
+        obj = get_for_union(self.base_queryset(request), request, pk)
+        if request.method == "POST":
+            if obj.is_void:
+                obj.restore()
+                messages.success(request, f"已恢复{self.verbose_name}：{obj}。")
+            else:
+                reason = request.POST.get("reason", "").strip()
+                if not reason:
+                    messages.error(request, "请填写作废原因。")
+                    return redirect(self.url_name("void"), code=request.union.code, pk=obj.pk)
+                obj.void(reason[:200])
+                messages.success(
+                    request, f"已作废{self.verbose_name}：{obj}。作废的记录不计入统计，可随时恢复。"
+                )
+            return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+        return render(request, "records/void.html", {"vs": self, "object": obj, **self._nav(request)})
+
+    def _nav(self, request: UnionRequest) -> dict[str, str]:
+        return {"list_url": reverse(self.url_name("list"), args=[request.union.code])}
+
+    def urls(self) -> list[URLPattern]:
+        p = self.prefix
+        return [
+            path(f"{p}/", union_view(Perm.VIEW)(self.list_view), name=f"{p}-list"),
+            path(f"{p}/new/", union_view(Perm.EDIT)(self.create_view), name=f"{p}-create"),
+            path(f"{p}/<int:pk>/", union_view(Perm.VIEW)(self.detail_view), name=f"{p}-detail"),
+            path(f"{p}/<int:pk>/edit/", union_view(Perm.EDIT)(self.edit_view), name=f"{p}-edit"),
+            path(f"{p}/<int:pk>/void/", union_view(Perm.EDIT)(self.void_view), name=f"{p}-void"),
+        ]
