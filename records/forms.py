@@ -7,6 +7,8 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.db import models
 
+from members.models import Member
+from members.widgets import MemberPicker, MultipleMemberPicker, attach_lookup
 from unions.models import Union
 
 
@@ -34,6 +36,10 @@ class RecordForm(forms.ModelForm):
                 related = form_field.queryset.model
                 if any(f.name == "union" for f in related._meta.get_fields()):
                     form_field.queryset = form_field.queryset.filter(union=union)
+                if related is Member:
+                    multiple = isinstance(form_field, forms.ModelMultipleChoiceField)
+                    form_field.widget = MultipleMemberPicker() if multiple else MemberPicker()
+                    attach_lookup(form_field, union.code)
             model_field = (
                 self._meta.model._meta.get_field(name) if name in self._model_field_names() else None
             )

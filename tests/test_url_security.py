@@ -32,6 +32,7 @@ RULES: dict[str, Perm] = {
     "members:edit": Perm.EDIT,
     "members:delete": Perm.EDIT,
     "members:import": Perm.EDIT,
+    "members:lookup": Perm.VIEW,
 }
 
 # url name -> builds the object whose pk the URL takes, inside the given union

@@ -1,0 +1,33 @@
+"""Finding members by typing: the JSON behind the member picker on record forms."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse, JsonResponse
+
+from unions.permissions import Perm, UnionRequest, union_view
+
+from .models import Member
+from .selectors import member_search
+
+LIMIT = 20
+
+
+@union_view(Perm.VIEW)
+def member_lookup(request: UnionRequest) -> HttpResponse:
+    text = request.GET.get("q", "").strip()
+    if not text:
+        return JsonResponse({"results": []})
+    filters = {"q": text}
+    if request.GET.get("all") != "1":
+        filters["status"] = "current"
+    members = member_search(union=request.union, filters=filters)[:LIMIT]
+    return JsonResponse({"results": [{"id": m.pk, "label": label(m)} for m in members]})
+
+
+def label(member: Member) -> str:
+    """Name, branch and the ID's last four: enough to tell namesakes apart, nothing more."""
+    parts = [member.name]
+    if member.branch_id:
+        parts.append(member.branch.name)
+    parts.append(f"身份证尾号{member.id_number[-4:]}")
+    return "｜".join(parts)
