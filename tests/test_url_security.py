@@ -1,6 +1,6 @@
 """Walk every URL pattern of the product and check who gets in.
 
-Each union-scoped URL needs a rule below saying which permission it requires; a new view
+Each union-scoped URL needs a rule in its app's tests/<app>/rules.py saying which permission it requires; a new view
 without a rule fails `test_every_union_url_has_a_rule`, so nobody forgets to decide.
 """
 
@@ -12,38 +12,15 @@ import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from tests.factories import MemberFactory, UnionRoleFactory
+from tests.rules import collect
 from unions.permissions import ROLE_PERMS, SUPERIOR_PERMS, Perm
 
 pytestmark = pytest.mark.django_db
 
-# url name -> the permission its view requires
-RULES: dict[str, Perm] = {
-    "unions:home": Perm.VIEW,
-    "unions:users": Perm.MANAGE_USERS,
-    "unions:user-create": Perm.MANAGE_USERS,
-    "unions:user-edit": Perm.MANAGE_USERS,
-    "unions:user-password": Perm.MANAGE_USERS,
-    "unions:user-remove": Perm.MANAGE_USERS,
-    "audit:list": Perm.VIEW_AUDIT,
-    "members:list": Perm.VIEW,
-    "members:detail": Perm.VIEW,
-    "members:create": Perm.EDIT,
-    "members:edit": Perm.EDIT,
-    "members:delete": Perm.EDIT,
-    "members:import": Perm.EDIT,
-    "members:lookup": Perm.VIEW,
-}
-
-# url name -> builds the object whose pk the URL takes, inside the given union
-OBJECTS: dict[str, Callable] = {
-    "unions:user-edit": lambda union: UnionRoleFactory(union=union),
-    "unions:user-password": lambda union: UnionRoleFactory(union=union),
-    "unions:user-remove": lambda union: UnionRoleFactory(union=union),
-    "members:detail": lambda union: MemberFactory(union=union),
-    "members:edit": lambda union: MemberFactory(union=union),
-    "members:delete": lambda union: MemberFactory(union=union),
-}
+# url name -> (permission, builder of the object the URL's pk names), from tests/<app>/rules.py
+_RULES = collect("URL_RULES")
+RULES: dict[str, Perm] = {name: perm for name, (perm, _) in _RULES.items()}
+OBJECTS: dict[str, Callable] = {name: build for name, (_, build) in _RULES.items() if build}
 
 # URLs outside any union; all but login need a signed-in user.
 PUBLIC = {"login"}

@@ -1,0 +1,3 @@
+from unions.permissions import Perm
+
+URL_RULES = {"audit:list": (Perm.VIEW_AUDIT, None)}
