@@ -61,6 +61,11 @@ INSTALLED_APPS = [
     "records",
     "unions",
     "members",
+    "activities",
+    "welfare",
+    "democracy",
+    "rights",
+    "funds",
     "demo",
 ]
 

@@ -20,5 +20,10 @@ urlpatterns = [
     path("u/<str:code>/", include("unions.urls")),
     path("u/<str:code>/members/", include("members.urls")),
     path("u/<str:code>/audit/", include("audit.urls")),
+    path("u/<str:code>/activities/", include("activities.urls")),
+    path("u/<str:code>/welfare/", include("welfare.urls")),
+    path("u/<str:code>/democracy/", include("democracy.urls")),
+    path("u/<str:code>/rights/", include("rights.urls")),
+    path("u/<str:code>/funds/", include("funds.urls")),
     path("admin/", admin.site.urls),
 ]
