@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "democracy",
     "rights",
     "funds",
+    "reports",
     "demo",
 ]
 
