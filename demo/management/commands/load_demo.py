@@ -1,0 +1,45 @@
+"""`manage.py load_demo`: a county federation, two unions, ~380 members, four accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from demo.loader import DEMO_UNION_CODE, DemoConflictError, account_lines, demo_exists, load_demo
+from demo.organisations import COUNTY, GRASSROOTS
+
+
+class Command(BaseCommand):
+    help = "载入演示数据：青山县总工会、两家基层工会及其会员，以及演示账号。数据每次相同。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="演示数据已存在时什么也不做（供 make run 反复运行）。",
+        )
+
+    def handle(self, *args: Any, if_empty: bool = False, **options: Any) -> None:
+        if demo_exists():
+            if not if_empty:
+                raise CommandError(
+                    f"演示数据已存在（工会代码 {DEMO_UNION_CODE}），未做任何更改。"
+                    "如需重新载入，请先删除数据库（SQLite 为 db.sqlite3）并重新 migrate；"
+                    "如只想确保演示数据存在，请加 --if-empty。"
+                )
+            self.stdout.write(f"演示数据已存在（工会代码 {DEMO_UNION_CODE}），跳过载入。")
+        else:
+            try:
+                summary = load_demo()
+            except DemoConflictError as exc:
+                raise CommandError(str(exc)) from exc
+            names = {plan.code: plan.name for plan in GRASSROOTS}
+            self.stdout.write(
+                self.style.SUCCESS(f"已载入演示数据：{COUNTY.name}及下属 {len(GRASSROOTS)} 家基层工会。")
+            )
+            for code, count in summary.members.items():
+                self.stdout.write(f"  {names[code]}（{code}）：{count} 名会员")
+            self.stdout.write(f"  分会 {summary.branches} 个，演示账号 {summary.accounts} 个")
+        for line in account_lines():
+            self.stdout.write(line)
