@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from .client_ip import client_ip
 from .context import acting_as
 
 
@@ -16,5 +17,5 @@ class AuditActorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user if request.user.is_authenticated else None
         label = user.get_username() if user else "匿名"
-        with acting_as(user, label=label, ip_address=request.META.get("REMOTE_ADDR")):
+        with acting_as(user, label=label, ip_address=client_ip(request)):
             return self.get_response(request)
