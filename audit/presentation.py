@@ -38,7 +38,7 @@ def _display(field: models.Field | None, value: Any) -> Any:
 
 def describe(entry: AuditEntry) -> list[ChangeLine]:
     model = entry.content_type.model_class()
-    fields = {f.name: f for f in model._meta.concrete_fields} if model else {}
+    fields = {f.name: f for f in [*model._meta.concrete_fields, *model._meta.many_to_many]} if model else {}
     lines = []
     for name, value in entry.changes.items():
         field = fields.get(name)

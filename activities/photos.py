@@ -1,0 +1,89 @@
+"""Activity photos as files: where they are stored and which uploads are accepted.
+
+Photos live under MEDIA_ROOT but are never served from MEDIA_URL: the storage below has no
+public URL, and `views.photo` sends a file only after checking the reader's union.
+An upload is accepted for what Pillow finds inside it, never for its name or the type the
+browser claims, and it is stored under a random name with the extension of that format.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
+from PIL import Image, UnidentifiedImageError
+
+if TYPE_CHECKING:
+    from .models import ActivityPhoto
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_PHOTO_PIXELS = 60_000_000  # about 8000 x 7500; larger images are decompression bombs
+MAX_PHOTOS_PER_ACTIVITY = 20
+
+# Pillow format name -> (content type, extension)
+ACCEPTED_FORMATS: dict[str, tuple[str, str]] = {
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+    "WEBP": ("image/webp", "webp"),
+}
+
+
+class PrivateStorage(FileSystemStorage):
+    """MEDIA_ROOT without a public URL: files reach readers only through a checked view."""
+
+    def url(self, name: str | None) -> str:
+        raise ValueError("Activity photos have no public URL; use the activities:photo view.")
+
+
+def private_storage() -> PrivateStorage:
+    # A callable, so migrations do not freeze a location and tests' MEDIA_ROOT applies.
+    return PrivateStorage()
+
+
+def photo_upload_to(instance: ActivityPhoto, filename: str) -> str:
+    """activity-photos/<union code>/<random>.<ext of the detected format>."""
+    extensions = {content_type: ext for content_type, ext in ACCEPTED_FORMATS.values()}
+    extension = extensions.get(instance.content_type, "bin")
+    return f"activity-photos/{instance.activity.union.code}/{uuid.uuid4().hex}.{extension}"
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str  # Pillow's name: JPEG, PNG, WEBP
+    content_type: str
+    width: int
+    height: int
+
+
+def inspect_image(upload: IO[bytes], size: int) -> ImageInfo:
+    """The image inside `upload`, or a ValidationError in Chinese."""
+    if size > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            "照片不能超过%(limit)d MB。", code="too_large", params={"limit": MAX_PHOTO_BYTES // (1024 * 1024)}
+        )
+    if size == 0:
+        raise ValidationError("上传的文件是空的。", code="empty")
+    upload.seek(0)
+    try:
+        # Opening reads only the header; the pixel check comes before verify() reads on.
+        with Image.open(upload) as image:
+            fmt = image.format or ""
+            width, height = image.size
+            if fmt in ACCEPTED_FORMATS and width * height <= MAX_PHOTO_PIXELS:
+                image.verify()
+    except UnidentifiedImageError:
+        raise ValidationError("只能上传 JPEG、PNG 或 WebP 格式的图片。", code="not_image") from None
+    except Image.DecompressionBombError:
+        raise ValidationError("图片像素过大，请缩小后再上传。", code="too_many_pixels") from None
+    except Exception:  # Pillow raises many kinds of errors on damaged files
+        raise ValidationError("图片文件已损坏，无法打开。", code="broken") from None
+    finally:
+        upload.seek(0)
+    if fmt not in ACCEPTED_FORMATS:
+        raise ValidationError("只能上传 JPEG、PNG 或 WebP 格式的图片。", code="bad_format")
+    if width * height > MAX_PHOTO_PIXELS:
+        raise ValidationError("图片像素过大，请缩小后再上传。", code="too_many_pixels")
+    return ImageInfo(format=fmt, content_type=ACCEPTED_FORMATS[fmt][0], width=width, height=height)

@@ -1,0 +1,182 @@
+"""Reads for the dashboard, the annual report and the workbook.
+
+An activity belongs to the reporting period of its start date; voided records never count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, IntegerField, QuerySet, Sum
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+
+from records.periods import Period
+from unions.models import Union
+
+from .choices import ActivityCategory, HonourLevel, RecipientKind
+from .models import Activity, Honour
+
+_ZERO = Decimal("0")
+
+
+def _money_sum(field: str) -> Coalesce:
+    return Coalesce(Sum(field), _ZERO, output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def _int_sum(field: str) -> Coalesce:
+    return Coalesce(Sum(field), 0, output_field=IntegerField())
+
+
+def _live_activities(union: Union, period: Period) -> QuerySet[Activity]:
+    return Activity.objects.filter(
+        union=union, voided_at__isnull=True, start_date__range=(period.start, period.end)
+    )
+
+
+@dataclass(frozen=True)
+class ActivityTotals:
+    count: int
+    participants: int  # 人次
+    women_participants: int  # 人次
+    cost: Decimal  # 元
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    category: str  # ActivityCategory value
+    label: str
+    count: int
+    participants: int
+    women_participants: int
+    cost: Decimal
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    count: int
+    participants: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.month}月"
+
+
+@dataclass(frozen=True)
+class LevelCount:
+    level: str  # HonourLevel value
+    label: str
+    count: int
+    collective: int  # 工会集体
+    individual: int  # 会员个人
+
+
+def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
+    row = _live_activities(union, period).aggregate(
+        count=Count("id"),
+        participants=_int_sum("participants"),
+        women_participants=_int_sum("women_participants"),
+        cost=_money_sum("cost"),
+    )
+    return ActivityTotals(**row)
+
+
+def activities_by_category(*, union: Union, period: Period) -> list[CategoryTotal]:
+    """Every category that has activities in the period, in the order of the choices."""
+    rows = {
+        row["category"]: row
+        for row in _live_activities(union, period)
+        .order_by()
+        .values("category")
+        .annotate(
+            count=Count("id"),
+            participants=_int_sum("participants"),
+            women_participants=_int_sum("women_participants"),
+            cost=_money_sum("cost"),
+        )
+    }
+    return [
+        CategoryTotal(
+            category=category.value,
+            label=str(category.label),
+            count=rows[category.value]["count"],
+            participants=rows[category.value]["participants"],
+            women_participants=rows[category.value]["women_participants"],
+            cost=rows[category.value]["cost"],
+        )
+        for category in ActivityCategory
+        if category.value in rows
+    ]
+
+
+def activities_by_month(*, union: Union, period: Period) -> list[MonthCount]:
+    """Twelve months in the period's order (e.g. October to September), empty months as 0."""
+    rows = {
+        (row["y"], row["m"]): row
+        for row in _live_activities(union, period)
+        .order_by()
+        .annotate(y=ExtractYear("start_date"), m=ExtractMonth("start_date"))
+        .values("y", "m")
+        .annotate(count=Count("id"), participants=_int_sum("participants"))
+    }
+    months = []
+    year, month = period.start.year, period.start.month
+    for _ in range(12):
+        row = rows.get((year, month))
+        months.append(
+            MonthCount(
+                year=year,
+                month=month,
+                count=row["count"] if row else 0,
+                participants=row["participants"] if row else 0,
+            )
+        )
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def activities_in(*, union: Union, period: Period, category: str | None = None) -> QuerySet[Activity]:
+    """The period's live activities by date, for the report's lists and the 活动台账."""
+    qs = _live_activities(union, period).select_related("branch")
+    if category:
+        qs = qs.filter(category=category)
+    return qs.order_by("start_date", "id")
+
+
+def honours_in(*, union: Union, period: Period) -> QuerySet[Honour]:
+    return (
+        Honour.objects.filter(union=union, voided_at__isnull=True, date__range=(period.start, period.end))
+        .select_related("member")
+        .order_by("date", "id")
+    )
+
+
+def honour_counts_by_level(*, union: Union, period: Period) -> list[LevelCount]:
+    """Honours received in the period per level that has any, in the order of the levels."""
+    counts: dict[str, dict[str, int]] = {}
+    for row in (
+        honours_in(union=union, period=period)
+        .order_by()
+        .values("level", "recipient_kind")
+        .annotate(n=Count("id"))
+    ):
+        counts.setdefault(row["level"], {})[row["recipient_kind"]] = row["n"]
+    result = []
+    for level in HonourLevel:
+        if level.value not in counts:
+            continue
+        by_kind = counts[level.value]
+        collective = by_kind.get(RecipientKind.COLLECTIVE.value, 0)
+        individual = by_kind.get(RecipientKind.INDIVIDUAL.value, 0)
+        result.append(
+            LevelCount(
+                level=level.value,
+                label=str(level.label),
+                count=collective + individual,
+                collective=collective,
+                individual=individual,
+            )
+        )
+    return result

@@ -1,0 +1,82 @@
+"""Writes for activities beyond plain form saves: attaching and removing photos."""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+
+from audit.models import Action
+from audit.registry import log_event
+
+from .models import Activity, ActivityPhoto
+from .photos import MAX_PHOTOS_PER_ACTIVITY, inspect_image
+
+
+def activity_save(*, request: Any, form: Any) -> Activity:
+    """Save an activity from its form. The audit registry logs field changes; the chosen
+    participant members (a many-to-many) are logged here, as one more change line."""
+    with transaction.atomic():
+        activity = form.save(commit=False)
+        before = _member_names(activity) if activity.pk else ""
+        activity.union = request.union
+        activity.full_clean()
+        activity.save()
+        form.save_m2m()
+        after = _member_names(activity)
+        if before != after:
+            log_event(activity, Action.UPDATE, {"members": [before, after]})
+    return activity
+
+
+def _member_names(activity: Activity) -> str:
+    # Sorted in Python so the log reads the same on every database collation.
+    return "、".join(sorted(activity.members.values_list("name", flat=True)))
+
+
+def photo_add(
+    *, activity: Activity, upload: IO[bytes], size: int, caption: str = "", uploaded_by: Any = None
+) -> ActivityPhoto:
+    """Attach an uploaded image to `activity`. The file is checked here as well as in the
+    form, so no caller can store something that is not a JPEG, PNG or WebP image."""
+    info = inspect_image(upload, size)
+    with transaction.atomic():
+        # Lock the activity so two uploads at once cannot pass the limit together.
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        if activity.is_void:
+            raise ValidationError("已作废的活动不能上传照片。", code="void")
+        if activity.photos.count() >= MAX_PHOTOS_PER_ACTIVITY:
+            raise ValidationError(
+                "每项活动最多上传%(limit)d张照片。",
+                code="too_many",
+                params={"limit": MAX_PHOTOS_PER_ACTIVITY},
+            )
+        photo = ActivityPhoto(
+            activity=activity,
+            caption=caption.strip(),
+            content_type=info.content_type,
+            size=size,
+            uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
+        )
+        # The client's file name is dropped; upload_to gives a random one.
+        photo.image = File(upload, name="photo")
+        photo.full_clean()
+        try:
+            photo.save()
+        except Exception:
+            # The file is written before the row; do not leave it behind when the row fails.
+            if photo.image.name and photo.image._committed:
+                photo.image.storage.delete(photo.image.name)
+            raise
+    return photo
+
+
+def photo_delete(*, photo: ActivityPhoto) -> None:
+    """Remove a photo; its file goes once the deletion (and its audit entry) is committed."""
+    storage = photo.image.storage
+    name = photo.image.name
+    with transaction.atomic():
+        photo.delete()
+        transaction.on_commit(lambda: storage.delete(name) if name else None)
