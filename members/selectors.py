@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from records.periods import Period
 from unions.models import Union
 
-from .choices import CURRENT_STATUSES
+from .choices import CURRENT_STATUSES, Gender, MembershipStatus
 from .models import Member
 
 SORTABLE = {
@@ -46,3 +49,49 @@ def member_search(*, union: Union, filters: dict[str, Any], sort: str = "") -> Q
         field = SORTABLE[key]
         return qs.order_by(f"-{field}" if sort.startswith("-") else field, "id")
     return qs.order_by("name", "id")
+
+
+@dataclass(frozen=True)
+class MembershipFigures:
+    total: int  # members on the roster at the period's end (在册 and 保留)
+    women: int
+    migrant: int
+    joined: int  # joined during the period
+    left: int  # transferred out, retired or removed during the period
+    retired: int
+    transferred: int
+    removed: int
+    model_workers: int
+    branches: int
+
+
+def members_at(*, union: Union, day: dt.date) -> QuerySet[Member]:
+    """Members on the roster at the end of `day`: joined by then and not yet gone.
+
+    A member who ended later (a status date after `day`) still counted on `day`.
+    """
+    return Member.objects.filter(union=union, joined_on__lte=day).filter(
+        Q(status__in=CURRENT_STATUSES) | Q(status_date__gt=day)
+    )
+
+
+def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
+    at_end = members_at(union=union, day=period.end).aggregate(
+        total=Count("id"),
+        women=Count("id", filter=Q(gender=Gender.FEMALE)),
+        migrant=Count("id", filter=Q(is_migrant_worker=True)),
+        model_workers=Count("id", filter=~Q(model_worker_level="")),
+    )
+    in_period = (period.start, period.end)
+    moves = Member.objects.filter(union=union).aggregate(
+        joined=Count("id", filter=Q(joined_on__range=in_period)),
+        retired=Count("id", filter=Q(status=MembershipStatus.RETIRED, status_date__range=in_period)),
+        transferred=Count("id", filter=Q(status=MembershipStatus.TRANSFERRED, status_date__range=in_period)),
+        removed=Count("id", filter=Q(status=MembershipStatus.REMOVED, status_date__range=in_period)),
+    )
+    return MembershipFigures(
+        left=moves["retired"] + moves["transferred"] + moves["removed"],
+        branches=union.branches.filter(is_active=True).count(),
+        **at_end,
+        **moves,
+    )
