@@ -25,5 +25,6 @@ urlpatterns = [
     path("u/<str:code>/democracy/", include("democracy.urls")),
     path("u/<str:code>/rights/", include("rights.urls")),
     path("u/<str:code>/funds/", include("funds.urls")),
+    path("u/<str:code>/reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]

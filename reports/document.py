@@ -1,0 +1,167 @@
+"""Assemble a report into a document: numbered sections of paragraphs, tables and charts.
+
+A draft is assembled from live records; a finalised report from its frozen snapshot.
+Both give the same `Document`, which one template renders as HTML and as PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from django.utils.safestring import mark_safe
+
+from activities.selectors import activities_by_month
+from records.periods import period_for
+
+from .charts import column_chart
+from .figures import Figures, fill
+from .models import Report
+from .sections import BY_KEY, Block, SectionContext, Table
+
+NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_number(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (enough for any report's headings)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+
+
+def staff_blocks(text: str, figures: Figures) -> list[Block]:
+    """Staff text: one paragraph per line; a line starting with "## " is a subheading."""
+    blocks = []
+    for line in fill(text, figures).splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("##"):
+            blocks.append(Block("h", line.lstrip("#").strip()))
+        else:
+            blocks.append(Block("p", line))
+    return blocks
+
+
+@dataclass
+class DocSection:
+    key: str
+    number: str  # 一, 二, …
+    heading: str
+    blocks: list[dict[str, str]]  # {"kind": "p"|"h", "text": …, "number": "（一）" for headings}
+    tables: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    title: str
+    opening: list[str]
+    sections: list[DocSection]
+    closing: list[str]
+    signature: str
+    date_text: str
+    appendix: list[dict[str, Any]] = field(default_factory=list)  # tables
+    charts: list[dict[str, str]] = field(default_factory=list)  # {"title", "svg"}
+    figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # section key -> figures
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Document:
+        sections = [DocSection(**s) for s in data["sections"]]
+        return cls(**{**data, "sections": sections})
+
+    @property
+    def chart_markup(self) -> list[dict[str, Any]]:
+        # Charts are our own SVG, escaped when made (reports.charts); stored as text.
+        return [{"title": c["title"], "svg": mark_safe(c["svg"])} for c in self.charts]  # noqa: S308
+
+
+def date_text(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _paragraphs(text: str, figures: Figures) -> list[str]:
+    return [line.strip() for line in fill(text, figures).splitlines() if line.strip()]
+
+
+def _number_headings(blocks: list[Block]) -> list[dict[str, str]]:
+    out, count = [], 0
+    for block in blocks:
+        if block.kind == "h":
+            count += 1
+            out.append({"kind": "h", "text": block.text, "number": f"（{chinese_number(count)}）"})
+        else:
+            out.append({"kind": "p", "text": block.text, "number": ""})
+    return out
+
+
+def _table_json(table: Table) -> dict[str, Any]:
+    return {"caption": table.caption, "header": table.header, "rows": table.rows}
+
+
+def section_figures(
+    report: Report, ctx: SectionContext | None = None
+) -> tuple[SectionContext, dict[str, Figures]]:
+    ctx = ctx or SectionContext(union=report.union, period=period_for(report.union, report.year))
+    figures = {}
+    for rs in report.sections.all():
+        section = BY_KEY.get(rs.key)
+        if section is not None:
+            figures[rs.key] = {} if section.staff_only else section.figures(ctx)
+    return ctx, figures
+
+
+def assemble(report: Report) -> Document:
+    """The document of a draft, from the records as they are now."""
+    if report.is_final and report.snapshot:
+        return Document.from_json(report.snapshot)
+    ctx, all_figures = section_figures(report)
+    everything: Figures = {}
+    for figures in all_figures.values():
+        everything.update(figures)
+    sections, appendix = [], []
+    for rs in report.sections.filter(included=True).order_by("position"):
+        section = BY_KEY.get(rs.key)
+        if section is None:
+            continue
+        figures = all_figures[rs.key]
+        blocks: list[Block] = []
+        if rs.use_generated and not section.staff_only:
+            blocks += section.rendered(ctx, figures)
+        blocks += staff_blocks(rs.staff_text, everything)
+        if not blocks:
+            continue  # nothing recorded and nothing written: left out, numbering closes up
+        sections.append(
+            DocSection(
+                key=rs.key,
+                number=chinese_number(len(sections) + 1),
+                heading=rs.heading,
+                blocks=_number_headings(blocks),
+            )
+        )
+        if report.include_appendix and not section.staff_only and section.has_records(figures):
+            appendix += [_table_json(t) for t in section.tables(ctx, figures)]
+    charts = []
+    if report.include_charts:
+        for s in sections:
+            section = BY_KEY[s.key]
+            charts += [{"title": title, "svg": str(svg)} for title, svg in section.charts(ctx)]
+        months = activities_by_month(union=ctx.union, period=ctx.period)
+        if any(m.count for m in months):
+            svg = column_chart([(m.label, m.count) for m in months], unit="", title="各月开展活动次数")
+            charts.append({"title": "各月开展活动次数", "svg": str(svg)})
+    return Document(
+        title=report.title,
+        opening=_paragraphs(report.opening, everything),
+        sections=sections,
+        closing=_paragraphs(report.closing, everything),
+        signature=report.signature or report.union.name,
+        date_text=date_text(report.signed_on or dt.date.today()),
+        appendix=appendix,
+        charts=charts,
+        figures={key: {label: f.as_json() for label, f in figs.items()} for key, figs in all_figures.items()},
+    )

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    FINAL = "final", _("已定稿")
+
+
+class Report(models.Model):
+    """A union's annual work summary (年度工作总结) for one reporting period.
+
+    A draft shows live figures from the records; finalising freezes text and figures into
+    a snapshot and stores the PDF. A new draft can start from a finalised report.
+    """
+
+    union = models.ForeignKey(
+        "unions.Union", verbose_name=_("工会"), on_delete=models.PROTECT, related_name="reports"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    title = models.CharField(_("标题"), max_length=120)
+    opening = models.TextField(_("开头段落"), blank=True)
+    closing = models.TextField(_("结尾段落"), blank=True)
+    signature = models.CharField(_("落款单位"), max_length=120, blank=True)
+    signed_on = models.DateField(_("成文日期"), null=True, blank=True)
+    include_appendix = models.BooleanField(_("附统计表"), default=True)
+    include_charts = models.BooleanField(_("附统计图"), default=True)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.DRAFT
+    )
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("基于定稿"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    # Set when finalised: the frozen document and its PDF.
+    finalised_at = models.DateTimeField(_("定稿时间"), null=True, blank=True)
+    finalised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("定稿人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    snapshot = models.JSONField(_("定稿内容"), null=True, blank=True, editable=False)
+    pdf = models.FileField(_("定稿PDF"), upload_to="reports/%Y/", blank=True, editable=False)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("年度工作总结")
+        verbose_name_plural = _("年度工作总结")
+        ordering = ["-year", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["union", "year"],
+                condition=models.Q(status="draft"),
+                name="one_draft_report_per_union_year",
+                violation_error_message="该年度已有一份草稿。",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == ReportStatus.FINAL
+
+
+class ReportSection(models.Model):
+    """One section of a report as staff arranged it: included or not, its place, its
+    heading and the text staff wrote. Generated text is never stored for drafts: it is
+    made from the records each time, so staff text and figures never overwrite each other."""
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("总结"), on_delete=models.CASCADE, related_name="sections"
+    )
+    key = models.CharField(_("章节"), max_length=40)
+    position = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    included = models.BooleanField(_("纳入总结"), default=True)
+    heading = models.CharField(_("标题"), max_length=120)
+    use_generated = models.BooleanField(_("使用自动生成的文字"), default=True)
+    staff_text = models.TextField(_("工作人员撰写"), blank=True)
+    # The figures as they were when staff last saved, to show what changed since.
+    figures_seen = models.JSONField(_("上次编辑时的数据"), default=dict, blank=True)
+    edited_at = models.DateTimeField(_("最近编辑"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("总结章节")
+        verbose_name_plural = _("总结章节")
+        ordering = ["report", "position"]
+        constraints = [models.UniqueConstraint(fields=["report", "key"], name="one_section_per_key")]
+
+    def __str__(self) -> str:
+        return self.heading
+
+    def audit_union(self):  # type: ignore[no-untyped-def]
+        return self.report.union

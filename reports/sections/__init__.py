@@ -1,0 +1,21 @@
+"""The registry of report sections, in their default order (the order of domain.md)."""
+
+from __future__ import annotations
+
+from .activity_sections import CompetitionSection, CultureSection, SelfBuildingSection, WomenSection
+from .base import Block, Section, SectionContext, Table
+from .organisation import OrganisationSection
+from .staff import PlansSection, ProblemsSection
+
+SECTIONS: list[Section] = [
+    OrganisationSection(),
+    CompetitionSection(),
+    CultureSection(),
+    WomenSection(),
+    SelfBuildingSection(),
+    ProblemsSection(),
+    PlansSection(),
+]
+BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+
+__all__ = ["SECTIONS", "BY_KEY", "Block", "Section", "SectionContext", "Table"]

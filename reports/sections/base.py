@@ -1,0 +1,94 @@
+"""A report section: gathers figures through selectors and words them like the seeds.
+
+Sections are small classes in one registry (reports/sections/__init__.py). The HTML
+page, the PDF and the workbook read the same figures, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.utils.safestring import SafeString
+
+from records.periods import Period
+from unions.models import Union
+
+from ..figures import Figures, fill
+
+
+@dataclass
+class SectionContext:
+    union: Union
+    period: Period
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def previous(self) -> Period:
+        return self.period.previous()
+
+    @property
+    def as_of(self) -> str:
+        """How the text names the period's end: 截至年底 / 截至9月底."""
+        return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+
+    def once(self, key: str, compute: Any) -> Any:
+        """Selectors that several sections share run once per report."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph ("p") or a second-level heading ("h", numbered （一）（二） on render)."""
+
+    kind: str
+    text: str
+
+
+def p(text: str) -> Block:
+    return Block("p", text)
+
+
+def h(text: str) -> Block:
+    return Block("h", text)
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+class Section:
+    key: ClassVar[str]
+    title: ClassVar[str]
+    staff_only: ClassVar[bool] = False  # 存在问题, 下一年打算: nothing to generate
+
+    def figures(self, ctx: SectionContext) -> Figures:
+        return {}
+
+    def blocks(self, ctx: SectionContext, figures: Figures) -> list[Block]:
+        """The generated text, with 【tokens】 where figures go."""
+        return []
+
+    def has_records(self, figures: Figures) -> bool:
+        return any(f.value for f in figures.values() if not isinstance(f.value, str))
+
+    def tables(self, ctx: SectionContext, figures: Figures) -> list[Table]:
+        return []
+
+    def charts(self, ctx: SectionContext) -> list[tuple[str, SafeString]]:
+        """(title, svg) pairs for the appendix."""
+        return []
+
+    def rendered(self, ctx: SectionContext, figures: Figures) -> list[Block]:
+        return [Block(b.kind, fill(b.text, figures)) for b in self.blocks(ctx, figures)]
+
+
+def join_clauses(*clauses: str) -> str:
+    """Join the non-empty clauses of a sentence with Chinese commas and end it."""
+    parts = [c for c in clauses if c]
+    return "，".join(parts) + "。" if parts else ""

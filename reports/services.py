@@ -1,0 +1,169 @@
+"""Writing, arranging and finalising annual summaries."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from audit.registry import log_event
+from records.periods import period_for
+from unions.models import Union
+
+from .document import Document, assemble
+from .figures import Figures
+from .models import Report, ReportSection, ReportStatus
+from .pdf import render_pdf
+from .sections import SECTIONS
+
+
+def default_opening(union: Union, year: int) -> str:
+    period = period_for(union, year)
+    return (
+        f"{period.label}，{union.name}在上级工会和本单位党组织的正确领导下，紧紧围绕单位中心工作，"
+        "认真履行维护、建设、参与、教育职能，团结带领广大会员职工建功立业，各项工作取得了新的成效。"
+        "现将全年工作总结如下。"
+    )
+
+
+@transaction.atomic
+def report_start(
+    *, union: Union, year: int, actor: AbstractBaseUser | None, based_on: Report | None = None
+) -> Report:
+    """Start the draft for `year`, empty or from a finalised report's text."""
+    if Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).exists():
+        raise ValidationError("该年度已有一份草稿，请直接编辑。")
+    period = period_for(union, year)
+    report = Report(
+        union=union,
+        year=year,
+        title=f"{union.name}{period.label}工作总结",
+        opening=default_opening(union, year),
+        signature=union.name,
+        created_by=actor,
+        based_on=based_on,
+    )
+    if based_on is not None:
+        for name in ("title", "opening", "closing", "signature", "include_appendix", "include_charts"):
+            setattr(report, name, getattr(based_on, name))
+    report.full_clean()
+    report.save()
+    previous = {s.key: s for s in based_on.sections.all()} if based_on else {}
+    for position, section in enumerate(SECTIONS):
+        old = previous.get(section.key)
+        ReportSection.objects.create(
+            report=report,
+            key=section.key,
+            position=old.position if old else position,
+            heading=old.heading if old else section.title,
+            included=old.included if old else True,
+            use_generated=old.use_generated if old else True,
+            staff_text=old.staff_text if old else "",
+        )
+    return report
+
+
+def _require_draft(report: Report) -> None:
+    if report.is_final:
+        raise ValidationError("已定稿的总结不能修改；如需修改，请基于定稿新建草稿。")
+
+
+@transaction.atomic
+def report_update(*, report: Report, **fields: object) -> Report:
+    _require_draft(report)
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.full_clean()
+    report.save()
+    return report
+
+
+def figure_texts(figures: Figures) -> dict[str, str]:
+    return {label: figure.text for label, figure in figures.items()}
+
+
+@transaction.atomic
+def section_save(
+    *,
+    section: ReportSection,
+    heading: str,
+    included: bool,
+    use_generated: bool,
+    staff_text: str,
+    figures: Figures,
+) -> ReportSection:
+    """Save what staff wrote, and remember the figures they saw while writing it."""
+    _require_draft(section.report)
+    section.heading = heading
+    section.included = included
+    section.use_generated = use_generated
+    section.staff_text = staff_text
+    section.figures_seen = figure_texts(figures)
+    section.edited_at = timezone.now()
+    section.full_clean()
+    section.save()
+    return section
+
+
+def figures_changed(section: ReportSection, figures: Figures) -> list[tuple[str, str, str]]:
+    """(label, then, now) for each figure that changed since staff last saved the section."""
+    if not section.edited_at:
+        return []
+    now = figure_texts(figures)
+    return [
+        (label, section.figures_seen.get(label, "—"), text)
+        for label, text in now.items()
+        if section.figures_seen.get(label) != text
+    ]
+
+
+@transaction.atomic
+def section_move(*, section: ReportSection, step: int) -> None:
+    """Move a section up (-1) or down (+1) by swapping with its neighbour."""
+    _require_draft(section.report)
+    ordered = list(section.report.sections.order_by("position", "id"))
+    index = next(i for i, s in enumerate(ordered) if s.pk == section.pk)
+    target = index + step
+    if not 0 <= target < len(ordered):
+        return
+    ordered[index], ordered[target] = ordered[target], ordered[index]
+    for position, item in enumerate(ordered):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+
+
+def render_html(document: Document, *, screen: bool = False, context: dict | None = None) -> str:
+    return render_to_string("reports/document.html", {"doc": document, "screen": screen, **(context or {})})
+
+
+def render_report_pdf(report: Report) -> bytes:
+    return render_pdf(render_html(assemble(report)))
+
+
+@transaction.atomic
+def report_finalise(*, report: Report, actor: AbstractBaseUser) -> Report:
+    """Freeze the draft: its text and figures into a snapshot, the PDF with its SHA-256.
+
+    The row is locked so that two leaders finalising at once produce one final version.
+    """
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    _require_draft(report)
+    document = assemble(report)
+    if not document.sections:
+        raise ValidationError("总结还没有任何内容，不能定稿。")
+    pdf = render_pdf(render_html(document))
+    report.snapshot = document.as_json()
+    report.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    report.pdf.save(f"{report.union.code}-{report.year}-{report.pk}.pdf", ContentFile(pdf), save=False)
+    report.status = ReportStatus.FINAL
+    report.finalised_at = timezone.now()
+    report.finalised_by = actor
+    report.save()
+    log_event(report, "reports.report.finalised", {"sha256": report.pdf_sha256, "pages_bytes": len(pdf)})
+    return report

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("start/", views.report_start, name="start"),
+    path("<int:pk>/", views.report_edit, name="edit"),
+    path("<int:pk>/preview/", views.report_preview, name="preview"),
+    path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    path("<int:pk>/finalise/", views.report_finalise, name="finalise"),
+    path("<int:pk>/redraft/", views.report_redraft, name="redraft"),
+    path("sections/<int:pk>/", views.section_edit, name="section"),
+    path("sections/<int:pk>/move/", views.section_move, name="section-move"),
+]

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from records.periods import current_period
+from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+
+from . import services
+from .document import assemble, section_figures
+from .figures import unknown_tokens
+from .forms import ReportForm, SectionForm, StartReportForm
+from .models import Report, ReportSection
+from .sections import BY_KEY
+
+
+def _report(request: UnionRequest, pk: int) -> Report:
+    """The union's report; a higher-level union sees finalised reports only."""
+    report = get_for_union(Report, request, pk)
+    if request.access.superior_union and not report.is_final:
+        raise Http404("没有找到该总结。")
+    return report
+
+
+def _section(request: UnionRequest, pk: int) -> ReportSection:
+    try:
+        return ReportSection.objects.select_related("report").get(pk=pk, report__union=request.union)
+    except (ReportSection.DoesNotExist, ValueError):
+        raise Http404("没有找到该章节。") from None
+
+
+@union_view(Perm.VIEW)
+def report_list(request: UnionRequest) -> HttpResponse:
+    reports = Report.objects.filter(union=request.union).select_related("finalised_by")
+    if request.access.superior_union:
+        reports = reports.filter(status="final")
+    year = current_period(request.union).year
+    return render(
+        request,
+        "reports/report_list.html",
+        {"reports": reports, "start_form": StartReportForm(initial={"year": year})},
+    )
+
+
+@union_view(Perm.EDIT)
+@require_POST
+def report_start(request: UnionRequest) -> HttpResponse:
+    form = StartReportForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写正确的年度。")
+        return redirect("reports:list", code=request.union.code)
+    try:
+        report = services.report_start(
+            union=request.union, year=form.cleaned_data["year"], actor=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("reports:list", code=request.union.code)
+    return redirect("reports:edit", code=request.union.code, pk=report.pk)
+
+
+@union_view(Perm.VIEW)
+def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
+    """The editor of a draft; for a finalised report (or a reader) its summary page."""
+    report = _report(request, pk)
+    can_edit = request.access.can(Perm.EDIT) and not report.is_final
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            services.report_update(report=report, **form.cleaned_data)
+            messages.success(request, "已保存。")
+            return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    sections = []
+    if not report.is_final:
+        _, figures = section_figures(report)
+        for rs in report.sections.order_by("position", "id"):
+            section = BY_KEY.get(rs.key)
+            if section is None:
+                continue
+            figs = figures.get(rs.key, {})
+            sections.append(
+                {
+                    "row": rs,
+                    "section": section,
+                    "has_records": section.staff_only or section.has_records(figs),
+                    "changed": services.figures_changed(rs, figs),
+                }
+            )
+    return render(
+        request,
+        "reports/report_edit.html",
+        {"report": report, "form": form, "sections": sections, "can_edit": can_edit},
+    )
+
+
+@union_view(Perm.EDIT)
+def section_edit(request: UnionRequest, pk: int) -> HttpResponse:
+    rs = _section(request, pk)
+    report = rs.report
+    if report.is_final:
+        messages.error(request, "已定稿的总结不能修改。")
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    section = BY_KEY[rs.key]
+    ctx, all_figures = section_figures(report)
+    figures = all_figures.get(rs.key, {})
+    everything = {label: f for figs in all_figures.values() for label, f in figs.items()}
+    form = SectionForm(request.POST or None, instance=rs)
+    if request.method == "POST" and form.is_valid():
+        services.section_save(section=rs, figures=figures, **form.cleaned_data)
+        messages.success(request, f"已保存“{rs.heading}”。")
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    template_text = "\n".join(("## " if b.kind == "h" else "") + b.text for b in section.blocks(ctx, figures))
+    return render(
+        request,
+        "reports/section_edit.html",
+        {
+            "report": report,
+            "rs": rs,
+            "staff_only": section.staff_only,
+            "form": form,
+            "generated": section.rendered(ctx, figures) if not section.staff_only else [],
+            "template_text": template_text,
+            "figures": figures,
+            "has_records": section.staff_only or section.has_records(figures),
+            "changed": services.figures_changed(rs, figures),
+            "unknown": unknown_tokens(rs.staff_text, everything),
+        },
+    )
+
+
+@union_view(Perm.EDIT)
+@require_POST
+def section_move(request: UnionRequest, pk: int) -> HttpResponse:
+    rs = _section(request, pk)
+    try:
+        services.section_move(section=rs, step=-1 if request.POST.get("direction") == "up" else 1)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    return redirect("reports:edit", code=request.union.code, pk=rs.report_id)
+
+
+@union_view(Perm.VIEW)
+def report_preview(request: UnionRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    html = services.render_html(
+        assemble(report),
+        screen=True,
+        context={
+            "report": report,
+            "request": request,
+            "access": request.access,
+            "current_union": request.union,
+        },
+    )
+    return HttpResponse(html)
+
+
+@union_view(Perm.VIEW)
+def report_pdf(request: UnionRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    filename = f"{report.title}.pdf"
+    if report.is_final and report.pdf:
+        return FileResponse(
+            report.pdf.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+        )
+    pdf = services.render_report_pdf(report)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@union_view(Perm.APPROVE)
+@require_POST
+def report_finalise(request: UnionRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    try:
+        services.report_finalise(report=report, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, "总结已定稿，PDF 已存档。之后台账的变化不会改变定稿。")
+    return redirect("reports:edit", code=request.union.code, pk=report.pk)
+
+
+@union_view(Perm.EDIT)
+@require_POST
+def report_redraft(request: UnionRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    if not report.is_final:
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    try:
+        draft = services.report_start(
+            union=request.union, year=report.year, actor=request.user, based_on=report
+        )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    messages.success(request, "已基于定稿新建草稿。")
+    return redirect("reports:edit", code=request.union.code, pk=draft.pk)

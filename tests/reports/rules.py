@@ -1,0 +1,45 @@
+from reports.document import assemble
+from reports.models import Report, ReportSection, ReportStatus
+from reports.services import report_start
+from unions.permissions import Perm
+
+
+def _final_report(union):
+    """A finalised report (higher-level users see only those), made without a PDF for speed."""
+    report = Report.objects.filter(union=union, year=2025).first()
+    if report is None:
+        report = report_start(union=union, year=2025, actor=None)
+        report.sections.filter(key="problems").update(staff_text="制度建设还需加强。")
+        snapshot = assemble(report).as_json()
+        Report.objects.filter(pk=report.pk).update(status=ReportStatus.FINAL, snapshot=snapshot)
+        report.refresh_from_db()
+    return report
+
+
+def _section(union):
+    return _final_report(union).sections.first()
+
+
+URL_RULES = {
+    "reports:list": (Perm.VIEW, None),
+    "reports:start": (Perm.EDIT, None),
+    "reports:edit": (Perm.VIEW, _final_report),
+    "reports:preview": (Perm.VIEW, _final_report),
+    "reports:pdf": (Perm.VIEW, _final_report),
+    "reports:finalise": (Perm.APPROVE, _final_report),
+    "reports:redraft": (Perm.EDIT, _final_report),
+    "reports:section": (Perm.EDIT, _section),
+    "reports:section-move": (Perm.EDIT, _section),
+}
+
+
+def _draft():
+    from tests.factories import UnionFactory
+
+    return report_start(union=UnionFactory(), year=2025, actor=None)
+
+
+AUDIT_CASES = {
+    Report: (_draft, "title", "新标题"),
+    ReportSection: (lambda: _draft().sections.first(), "staff_text", "工作人员写的内容"),
+}
