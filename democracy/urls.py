@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "democracy"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("contract/expiring/", views.contract_expiring, name="contract-expiring"),
+]
+for viewset in views.VIEWSETS:
+    urlpatterns += viewset.urls()

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import URLPattern
+
+from . import views
 
 app_name = "rights"
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = []
+for viewset in views.VIEWSETS:
+    urlpatterns += viewset.urls()

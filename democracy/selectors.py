@@ -1,0 +1,287 @@
+"""Figures of democratic management for the dashboard, the annual report and the workbook.
+
+Every function reads one union's live (not voided) records of one reporting period.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from records.periods import Period
+from unions.models import Union
+
+from .choices import ACCEPTED_STATUSES, ContractKind, DisclosureChannel, ProposalStatus
+from .models import CollectiveContract, Congress, Disclosure, JointMeeting, Proposal, Suggestion
+
+ZERO = Decimal("0")
+
+
+def _live(model, union: Union) -> QuerySet:
+    return model.objects.filter(union=union, voided_at__isnull=True)
+
+
+def _in(period: Period, field: str) -> Q:
+    return Q(**{f"{field}__range": (period.start, period.end)})
+
+
+# --- congresses -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CongressSession:
+    label: str  # "第三届第二次职工代表大会"
+    date: dt.date
+    delegates_total: int
+    delegates_present: int
+    delegates_women: int
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CongressSummary:
+    """Sessions held in the period, in date order.
+
+    Delegate figures are those of the latest session (the congress's current size), not sums:
+    two sessions of one congress have the same delegates.
+    """
+
+    sessions: tuple[CongressSession, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.sessions)
+
+    @property
+    def latest(self) -> CongressSession | None:
+        return self.sessions[-1] if self.sessions else None
+
+    @property
+    def delegates_total(self) -> int:
+        return self.latest.delegates_total if self.latest else 0
+
+    @property
+    def delegates_present(self) -> int:
+        return self.latest.delegates_present if self.latest else 0
+
+    @property
+    def delegates_women(self) -> int:
+        return self.latest.delegates_women if self.latest else 0
+
+    @property
+    def items_count(self) -> int:
+        """Items reviewed, over all sessions of the period."""
+        return sum(len(s.items) for s in self.sessions)
+
+    @property
+    def items(self) -> tuple[str, ...]:
+        """The distinct items reviewed, in the order first reviewed."""
+        return tuple(dict.fromkeys(item for s in self.sessions for item in s.items))
+
+
+def congress_summary(*, union: Union, period: Period) -> CongressSummary:
+    congresses = _live(Congress, union).filter(_in(period, "date")).order_by("date", "id")
+    return CongressSummary(
+        tuple(
+            CongressSession(
+                label=str(c),
+                date=c.date,
+                delegates_total=c.delegates_total,
+                delegates_present=c.delegates_present,
+                delegates_women=c.delegates_women,
+                items=tuple(c.item_list),
+            )
+            for c in congresses
+        )
+    )
+
+
+# --- proposals --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProposalCounts:
+    received: int  # all proposals submitted in the period
+    accepted: int  # 立案, including those since closed
+    not_accepted: int  # 不立案
+    closed: int  # 办结
+    pending: int  # received, not yet decided
+
+    @property
+    def text(self) -> str:
+        return f"收到提案{self.received}件，立案{self.accepted}件，办结{self.closed}件"
+
+
+def proposal_counts(*, union: Union, period: Period) -> ProposalCounts:
+    figures = (
+        _live(Proposal, union)
+        .filter(_in(period, "submitted_on"))
+        .aggregate(
+            received=Count("id"),
+            accepted=Count("id", filter=Q(status__in=ACCEPTED_STATUSES)),
+            not_accepted=Count("id", filter=Q(status=ProposalStatus.REJECTED)),
+            closed=Count("id", filter=Q(status=ProposalStatus.CLOSED)),
+            pending=Count("id", filter=Q(status=ProposalStatus.RECEIVED)),
+        )
+    )
+    return ProposalCounts(**figures)
+
+
+# --- disclosures ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelCount:
+    channel: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DisclosureCounts:
+    count: int
+    by_channel: tuple[ChannelCount, ...]  # channels used, in the vocabulary's order
+
+
+def disclosure_counts(*, union: Union, period: Period) -> DisclosureCounts:
+    rows = dict(
+        _live(Disclosure, union)
+        .filter(_in(period, "date"))
+        .values("channel")
+        .annotate(n=Count("id"))
+        .values_list("channel", "n")
+    )
+    by_channel = tuple(
+        ChannelCount(str(c.value), str(c.label), rows[c.value]) for c in DisclosureChannel if c.value in rows
+    )
+    return DisclosureCounts(count=sum(rows.values()), by_channel=by_channel)
+
+
+# --- collective contracts -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractKindLine:
+    kind: str
+    label: str
+    contracts: int
+    workers_covered: int
+
+
+@dataclass(frozen=True)
+class ContractSummary:
+    as_of: dt.date  # the period's end, or today while the period runs
+    in_force: tuple[ContractKindLine, ...]  # every kind, in the vocabulary's order
+    signed: int  # contracts signed in the period
+    negotiation_rounds: int  # 工资集体协商 rounds of the contracts signed in the period
+    wage_growth_average: Decimal | None  # over contracts signed in the period that state one
+
+    @property
+    def in_force_total(self) -> int:
+        return sum(line.contracts for line in self.in_force)
+
+    def for_kind(self, kind: str) -> ContractKindLine:
+        return next(line for line in self.in_force if line.kind == kind)
+
+
+def contract_summary(*, union: Union, period: Period, today: dt.date) -> ContractSummary:
+    as_of = min(period.end, today)
+    contracts = _live(CollectiveContract, union)
+    in_force = {
+        row["kind"]: row
+        for row in contracts.filter(start_date__lte=as_of, end_date__gte=as_of)
+        .values("kind")
+        .annotate(n=Count("id"), workers=Sum("workers_covered"))
+    }
+    lines = tuple(
+        ContractKindLine(
+            kind=str(k.value),
+            label=str(k.label),
+            contracts=in_force.get(k.value, {}).get("n", 0),
+            workers_covered=in_force.get(k.value, {}).get("workers") or 0,
+        )
+        for k in ContractKind
+    )
+    signed = contracts.filter(_in(period, "signed_on")).aggregate(
+        n=Count("id"),
+        rounds=Coalesce(Sum("negotiation_rounds"), 0),
+        growth_n=Count("wage_growth"),
+        growth_sum=Coalesce(Sum("wage_growth"), ZERO, output_field=DecimalField()),
+    )
+    average = None
+    if signed["growth_n"]:
+        average = (Decimal(signed["growth_sum"]) / signed["growth_n"]).quantize(
+            Decimal("0.01"), ROUND_HALF_UP
+        )
+    return ContractSummary(
+        as_of=as_of,
+        in_force=lines,
+        signed=signed["n"],
+        negotiation_rounds=signed["rounds"],
+        wage_growth_average=average,
+    )
+
+
+@dataclass(frozen=True)
+class ExpiringContract:
+    contract: CollectiveContract
+    days_left: int  # negative once expired
+
+    @property
+    def expired(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def label(self) -> str:
+        if self.expired:
+            return f"已到期{-self.days_left}天，未续签"
+        return "今天到期" if self.days_left == 0 else f"{self.days_left}天后到期"
+
+
+def contracts_expiring(*, union: Union, today: dt.date, days: int = 90) -> tuple[ExpiringContract, ...]:
+    """Contracts ending within `days` of `today`, and those already ended, that have not been
+    renewed. A contract counts as renewed once a later one of the same kind is entered
+    (one starting after it started)."""
+    successor = _live(CollectiveContract, union).filter(
+        kind=OuterRef("kind"), start_date__gt=OuterRef("start_date")
+    )
+    contracts = (
+        _live(CollectiveContract, union)
+        .filter(end_date__lte=today + dt.timedelta(days=days))
+        .exclude(Exists(successor))
+        .order_by("end_date", "id")
+    )
+    return tuple(ExpiringContract(c, (c.end_date - today).days) for c in contracts)
+
+
+# --- suggestions and joint meetings ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SuggestionSummary:
+    submitted: int
+    adopted: int
+    benefit: Decimal  # 元, of the adopted suggestions
+
+
+def suggestion_summary(*, union: Union, period: Period) -> SuggestionSummary:
+    figures = (
+        _live(Suggestion, union)
+        .filter(_in(period, "date"))
+        .aggregate(
+            n_submitted=Count("id"),
+            n_adopted=Count("id", filter=Q(adopted=True)),
+            benefit_total=Coalesce(Sum("benefit", filter=Q(adopted=True)), ZERO, output_field=DecimalField()),
+        )
+    )
+    return SuggestionSummary(
+        submitted=figures["n_submitted"], adopted=figures["n_adopted"], benefit=figures["benefit_total"]
+    )
+
+
+def joint_meeting_count(*, union: Union, period: Period) -> int:
+    return _live(JointMeeting, union).filter(_in(period, "date")).count()

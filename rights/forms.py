@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from records.forms import RecordForm
+
+from .models import LegalAid, MediationCase, Petition
+
+
+class MediationCaseForm(RecordForm):
+    class Meta:
+        model = MediationCase
+        fields = [
+            "received_on",
+            "parties",
+            "subject",
+            "dispute_type",
+            "workers_involved",
+            "outcome",
+            "closed_on",
+            "amount_recovered",
+            "notes",
+        ]
+
+
+class LegalAidForm(RecordForm):
+    class Meta:
+        model = LegalAid
+        fields = ["date", "kind", "persons", "subject", "outcome", "amount_recovered"]
+
+
+class PetitionForm(RecordForm):
+    class Meta:
+        model = Petition
+        fields = ["date", "channel", "cases", "persons", "subject", "handling", "resolved"]

@@ -1,0 +1,98 @@
+"""Figures of rights protection (维权) for the dashboard, the annual report and the workbook.
+
+Every figure counts one union's live (not voided) records dated in the period: mediation
+cases by the day they were received.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, DecimalField, Q, Sum
+from django.db.models.functions import Coalesce
+
+from records.periods import Period
+from unions.models import Union
+
+from .choices import DisputeType, LegalAidKind, MediationOutcome
+from .models import LegalAid, MediationCase, Petition
+
+ZERO = Decimal("0")
+
+
+def _money(field: str, condition: Q | None = None) -> Coalesce:
+    return Coalesce(Sum(field, filter=condition), ZERO, output_field=DecimalField())
+
+
+@dataclass(frozen=True)
+class DisputeTypeCount:
+    dispute_type: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class RightsSummary:
+    mediation_received: int  # cases received
+    mediation_successful: int  # of those, 调解成功
+    mediation_failed: int  # 调解不成
+    mediation_pending: int  # 处理中
+    mediation_workers: int  # workers involved in the cases received
+    mediation_recovered: Decimal  # 元
+    mediation_by_type: tuple[DisputeTypeCount, ...]  # types that occurred, in vocabulary order
+    consultation_persons: int  # 法律咨询 人次
+    represented_cases: int  # 代理案件 件
+    legal_aid_recovered: Decimal  # 元
+    petition_cases: int  # 来信来访 件次
+    petition_persons: int  # 人次
+    petition_resolved: int  # 件次 resolved
+
+    @property
+    def total_recovered(self) -> Decimal:
+        """Wages and compensation recovered for workers (追讨工资), mediation and legal aid."""
+        return self.mediation_recovered + self.legal_aid_recovered
+
+
+def rights_summary(*, union: Union, period: Period) -> RightsSummary:
+    in_period = Q(union=union, voided_at__isnull=True)
+    cases = MediationCase.objects.filter(in_period, received_on__range=(period.start, period.end))
+    mediation = cases.aggregate(
+        received=Count("id"),
+        successful=Count("id", filter=Q(outcome=MediationOutcome.SUCCESS)),
+        failed=Count("id", filter=Q(outcome=MediationOutcome.FAILED)),
+        pending=Count("id", filter=Q(outcome=MediationOutcome.PENDING)),
+        workers=Coalesce(Sum("workers_involved"), 0),
+        recovered=_money("amount_recovered"),
+    )
+    by_type = dict(cases.values("dispute_type").annotate(n=Count("id")).values_list("dispute_type", "n"))
+    aid = LegalAid.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
+        consultation_persons=Coalesce(Sum("persons", filter=Q(kind=LegalAidKind.CONSULTATION)), 0),
+        represented=Count("id", filter=Q(kind=LegalAidKind.REPRESENTATION)),
+        recovered=_money("amount_recovered"),
+    )
+    # Aliases differ from the field names: an aggregate may not reuse a field's name.
+    petitions = Petition.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
+        n_cases=Coalesce(Sum("cases"), 0),
+        n_persons=Coalesce(Sum("persons"), 0),
+        n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
+    )
+    return RightsSummary(
+        mediation_received=mediation["received"],
+        mediation_successful=mediation["successful"],
+        mediation_failed=mediation["failed"],
+        mediation_pending=mediation["pending"],
+        mediation_workers=mediation["workers"],
+        mediation_recovered=mediation["recovered"],
+        mediation_by_type=tuple(
+            DisputeTypeCount(str(t.value), str(t.label), by_type[t.value])
+            for t in DisputeType
+            if t.value in by_type
+        ),
+        consultation_persons=aid["consultation_persons"],
+        represented_cases=aid["represented"],
+        legal_aid_recovered=aid["recovered"],
+        petition_cases=petitions["n_cases"],
+        petition_persons=petitions["n_persons"],
+        petition_resolved=petitions["n_resolved"],
+    )
