@@ -37,7 +37,7 @@ def _trim(value: Decimal) -> str:
 
 
 def format_yuan(amount: Decimal | int | None) -> str:
-    """12,345.6 -> '12345.60元'; whole amounts without decimals: '500元'."""
+    """Amounts in 元 as the summaries write them: 12345.6 -> '12345.6元', 500.00 -> '500元'."""
     amount = Decimal(amount or 0).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return f"{_trim(amount)}元"
 

@@ -7,6 +7,7 @@ and their URLs, all behind `unions.permissions.union_view`. Apps add their own v
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,8 @@ def _value(obj: Any, attr: str | Callable[[Any], Any]) -> Any:
             return ""
         display = getattr(obj, f"get_{part}_display", None)
         obj = display() if display else getattr(obj, part)
+    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
+        return obj.isoformat()  # one date style on every page: 2026-03-08
     return "" if obj is None else obj
 
 
