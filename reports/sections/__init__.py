@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from .activity_sections import CompetitionSection, CultureSection, SelfBuildingSection, WomenSection
 from .base import Block, Section, SectionContext, Table
+from .democracy_sections import DemocracySection, RightsSection
 from .organisation import OrganisationSection
 from .staff import PlansSection, ProblemsSection
 
 SECTIONS: list[Section] = [
     OrganisationSection(),
+    DemocracySection(),
+    RightsSection(),
     CompetitionSection(),
     CultureSection(),
     WomenSection(),

@@ -27,15 +27,10 @@ from reports.services import (
 )
 from tests.activities.factories import ActivityFactory
 from tests.factories import MemberFactory
+from tests.reports.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 MM = 72 / 25.4  # points per millimetre
-
-
-def pdf_text(pdf: bytes) -> str:
-    """All text of a PDF with whitespace removed, as a reader's search would see it."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 
 @pytest.fixture

@@ -1,0 +1,206 @@
+"""Sections fed by democratic management and rights records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from democracy.choices import ContractKind
+from democracy.selectors import (
+    congress_summary,
+    contract_summary,
+    disclosure_counts,
+    joint_meeting_count,
+    proposal_counts,
+    suggestion_summary,
+)
+from rights.selectors import rights_summary
+
+from ..figures import Figure, Figures, percent
+from .base import Block, Section, SectionContext, Table, h, join_clauses, p
+
+
+class DemocracySection(Section):
+    key = "democracy"
+    title = "推进民主管理，保障职工民主权利"
+
+    def figures(self, ctx: SectionContext) -> Figures:
+        congress = congress_summary(union=ctx.union, period=ctx.period)
+        latest = congress.latest
+        proposals = proposal_counts(union=ctx.union, period=ctx.period)
+        disclosures = disclosure_counts(union=ctx.union, period=ctx.period)
+        disclosures_before = disclosure_counts(union=ctx.union, period=ctx.previous)
+        contracts = ctx.once(
+            "contracts", lambda: contract_summary(union=ctx.union, period=ctx.period, today=dt.date.today())
+        )
+        suggestions = ctx.once("suggestions", lambda: suggestion_summary(union=ctx.union, period=ctx.period))
+        wage = contracts.for_kind(ContractKind.WAGE)
+        women = contracts.for_kind(ContractKind.WOMEN)
+        covered = max((line.workers_covered for line in contracts.in_force), default=0)
+        return {
+            "职代会次数": Figure("职代会次数", congress.count, "次"),
+            "职代会名称": Figure("职代会名称", "、".join(s.label for s in congress.sessions)),
+            "代表总数": Figure("代表总数", latest.delegates_total if latest else 0, "名"),
+            "实到代表": Figure("实到代表", latest.delegates_present if latest else 0, "名"),
+            "女代表": Figure("女代表", latest.delegates_women if latest else 0, "名"),
+            "审议事项": Figure(
+                "审议事项", "、".join(dict.fromkeys(i for s in congress.sessions for i in s.items))
+            ),
+            "提案数": Figure("提案数", proposals.received, "件"),
+            "立案数": Figure("立案数", proposals.accepted, "件"),
+            "办结数": Figure("办结数", proposals.closed, "件"),
+            "提案办结率": Figure("提案办结率", percent(proposals.closed, proposals.accepted) or 0, "%"),
+            "公开事项": Figure("公开事项", disclosures.count, "项", disclosures_before.count or None),
+            "签订合同": Figure("签订合同", contracts.signed, "份"),
+            "有效合同": Figure("有效合同", contracts.in_force_total, "份"),
+            "覆盖职工": Figure("覆盖职工", covered, "人"),
+            "工资专项合同": Figure("工资专项合同", wage.contracts, "份"),
+            "女职工专项合同": Figure("女职工专项合同", women.contracts, "份"),
+            "工资协商次数": Figure("工资协商次数", contracts.negotiation_rounds, "次"),
+            "工资增长": Figure("工资增长", contracts.wage_growth_average or Decimal("0"), "%"),
+            "合理化建议": Figure("合理化建议", suggestions.submitted, "条"),
+            "采纳建议": Figure("采纳建议", suggestions.adopted, "条"),
+            "建议效益": Figure("建议效益", suggestions.benefit, "元"),
+            "联席会": Figure("联席会", joint_meeting_count(union=ctx.union, period=ctx.period), "次"),
+        }
+
+    def has_records(self, f: Figures) -> bool:
+        keys = ("职代会次数", "提案数", "公开事项", "有效合同", "签订合同", "合理化建议", "联席会")
+        return any(f[k].value for k in keys)
+
+    def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        blocks: list[Block] = []
+        if f["职代会次数"].value or f["提案数"].value:
+            blocks.append(h("坚持和完善职工代表大会制度"))
+            if f["职代会次数"].value:
+                blocks.append(
+                    p(
+                        join_clauses(
+                            "全年召开【职代会名称】"
+                            if f["职代会次数"].value == 1
+                            else "全年召开职工代表大会【职代会次数】，分别为【职代会名称】",
+                            "应到代表【代表总数】，实到【实到代表】" if f["代表总数"].value else "",
+                            "其中女代表【女代表】" if f["女代表"].value else "",
+                            "审议通过了【审议事项】等事项" if f["审议事项"].value else "",
+                        )
+                    )
+                )
+            if f["提案数"].value:
+                blocks.append(
+                    p(
+                        join_clauses(
+                            "共收到职工代表提案【提案数】，立案【立案数】",
+                            "办结【办结数】，办结率【提案办结率】" if f["办结数"].value else "",
+                        )
+                    )
+                )
+        if f["公开事项"].value or f["联席会"].value:
+            blocks.append(h("深化厂务公开"))
+            blocks.append(
+                p(
+                    join_clauses(
+                        "坚持厂务公开制度，全年通过公开栏、内网和会议等形式公开事项【公开事项】"
+                        if f["公开事项"].value
+                        else "",
+                        "【公开事项同比】" if f["公开事项"].change else "",
+                        "召开党政工联席会【联席会】，共同研究涉及职工切身利益的事项"
+                        if f["联席会"].value
+                        else "",
+                    )
+                )
+            )
+        if f["有效合同"].value or f["签订合同"].value:
+            blocks.append(h("推行集体协商和集体合同制度"))
+            blocks.append(
+                p(
+                    join_clauses(
+                        "本年度签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
+                        "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
+                        "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
+                        "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",
+                        "女职工权益保护专项集体合同【女职工专项合同】" if f["女职工专项合同"].value else "",
+                        "约定职工工资平均增长【工资增长】" if f["工资增长"].value else "",
+                    )
+                )
+            )
+        if f["合理化建议"].value:
+            blocks.append(h("广泛征集合理化建议"))
+            blocks.append(
+                p(
+                    join_clauses(
+                        "全年征集职工合理化建议【合理化建议】，采纳【采纳建议】",
+                        "创造经济效益【建议效益】" if f["建议效益"].value else "",
+                    )
+                )
+            )
+        return blocks
+
+    def tables(self, ctx: SectionContext, f: Figures) -> list[Table]:
+        rows = [
+            ["职工代表大会（次）", f["职代会次数"].text],
+            ["职工代表（名）", f["代表总数"].text],
+            ["其中女代表（名）", f["女代表"].text],
+            ["收到提案（件）", f["提案数"].text],
+            ["立案 / 办结（件）", f"{f['立案数'].text} / {f['办结数'].text}"],
+            ["厂务公开事项（项）", f["公开事项"].text],
+            ["现行有效集体合同（份）", f["有效合同"].text],
+            ["集体合同覆盖职工（人）", f["覆盖职工"].text],
+            ["合理化建议 / 采纳（条）", f"{f['合理化建议'].text} / {f['采纳建议'].text}"],
+        ]
+        return [Table("民主管理主要数据", ["项目", "数量"], rows)]
+
+
+class RightsSection(Section):
+    key = "rights"
+    title = "依法维护职工合法权益"
+
+    def figures(self, ctx: SectionContext) -> Figures:
+        now = rights_summary(union=ctx.union, period=ctx.period)
+        return {
+            "调解案件": Figure("调解案件", now.mediation_received, "件"),
+            "调解成功": Figure("调解成功", now.mediation_successful, "件"),
+            "调解成功率": Figure(
+                "调解成功率", percent(now.mediation_successful, now.mediation_received) or 0, "%"
+            ),
+            "涉及职工": Figure("涉及职工", now.mediation_workers, "人"),
+            "法律咨询": Figure("法律咨询", now.consultation_persons, "人次"),
+            "代理案件": Figure("代理案件", now.represented_cases, "件"),
+            "来信来访件次": Figure("来信来访件次", now.petition_cases, "件次"),
+            "来信来访人次": Figure("来信来访人次", now.petition_persons, "人次"),
+            "追回金额": Figure("追回金额", now.total_recovered, "元"),
+        }
+
+    def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        blocks = []
+        if f["调解案件"].value:
+            blocks.append(
+                p(
+                    join_clauses(
+                        "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】，涉及职工【涉及职工】"
+                        if f["涉及职工"].value
+                        else "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】",
+                        "调解成功【调解成功】，调解成功率【调解成功率】" if f["调解成功"].value else "",
+                    )
+                )
+            )
+        if f["法律咨询"].value or f["代理案件"].value:
+            blocks.append(
+                p(
+                    join_clauses(
+                        "开展法律援助和普法服务",
+                        "为职工提供法律咨询【法律咨询】" if f["法律咨询"].value else "",
+                        "代理职工维权案件【代理案件】" if f["代理案件"].value else "",
+                    )
+                )
+            )
+        if f["追回金额"].value:
+            blocks.append(p("通过调解和法律援助，为职工追回工资及各项补偿【追回金额】。"))
+        if f["来信来访件次"].value:
+            blocks.append(
+                p(
+                    join_clauses(
+                        "认真做好职工来信来访工作，全年受理来信来访【来信来访件次】、【来信来访人次】，做到件件有回音",
+                    )
+                )
+            )
+        return blocks
