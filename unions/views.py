@@ -3,11 +3,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from members.choices import Gender
-from members.models import Member
+from reports.dashboard import dashboard_page
 
 from .permissions import Perm, UnionRequest, accessible_unions, union_view
-from .selectors import branches_with_headcount, subordinate_unions
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -20,16 +18,5 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @union_view(Perm.VIEW)
 def union_home(request: UnionRequest) -> HttpResponse:
-    union = request.union
-    members = Member.objects.filter(union=union).current()
-    return render(
-        request,
-        "unions/union_home.html",
-        {
-            "headcount": members.count(),
-            "women": members.filter(gender=Gender.FEMALE).count(),
-            "migrant": members.filter(is_migrant_worker=True).count(),
-            "branches": branches_with_headcount(union=union),
-            "subordinates": subordinate_unions(union=union),
-        },
-    )
+    """A union's home is its year dashboard."""
+    return dashboard_page(request)

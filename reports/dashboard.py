@@ -1,0 +1,187 @@
+"""The year at a glance: each union's key figures, each a link to the records behind it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from activities.selectors import activities_by_category, activities_by_month, activity_totals
+from democracy.selectors import (
+    congress_summary,
+    contract_summary,
+    contracts_expiring,
+    disclosure_counts,
+    proposal_counts,
+    suggestion_summary,
+)
+from members.selectors import membership_figures
+from records.money import format_wan
+from records.periods import Period, current_period, period_for
+from rights.selectors import rights_summary
+from unions.models import Union
+from unions.permissions import UnionRequest
+from unions.selectors import branches_with_headcount, subordinate_unions
+
+from .charts import column_chart, horizontal_bars
+
+
+@dataclass
+class Stat:
+    label: str
+    value: str  # as shown: "300人", "3.6万元"
+    url: str = ""
+    note: str = ""
+
+
+@dataclass
+class Group:
+    title: str
+    stats: list[Stat] = field(default_factory=list)
+
+
+def _url(name: str, code: str, **params: object) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return reverse(name, args=[code]) + (f"?{query}" if query else "")
+
+
+def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Group]:
+    code, year = union.code, period.year
+    members = membership_figures(union=union, period=period)
+    acts = activity_totals(union=union, period=period)
+    congress = congress_summary(union=union, period=period)
+    proposals = proposal_counts(union=union, period=period)
+    disclosures = disclosure_counts(union=union, period=period)
+    contracts = contract_summary(union=union, period=period, today=today)
+    expiring = contracts_expiring(union=union, today=today)
+    suggestions = suggestion_summary(union=union, period=period)
+    rights = rights_summary(union=union, period=period)
+    roster = "members:list"
+    groups = [
+        Group(
+            "会员",
+            [
+                Stat(
+                    "会员总数",
+                    f"{members.total}人",
+                    _url(roster, code, status="current"),
+                    "期末在册（含保留会籍）",
+                ),
+                Stat("女会员", f"{members.women}人", _url(roster, code, status="current", gender="F")),
+                Stat("农民工会员", f"{members.migrant}人", _url(roster, code, status="current", migrant=1)),
+                Stat("新发展会员", f"{members.joined}人", _url(roster, code, sort="-joined")),
+                Stat("减少会员", f"{members.left}人", _url(roster, code, sort="-status")),
+            ],
+        ),
+        Group(
+            "活动",
+            [
+                Stat("开展活动", f"{acts.count}次", _url("activities:activity-list", code, year=year)),
+                Stat(
+                    "参加职工", f"{acts.participants}人次", _url("activities:activity-list", code, year=year)
+                ),
+                Stat(
+                    "女职工参加",
+                    f"{acts.women_participants}人次",
+                    _url("activities:activity-list", code, year=year),
+                ),
+                Stat("活动经费", format_wan(acts.cost), _url("activities:activity-list", code, year=year)),
+            ],
+        ),
+        Group(
+            "民主管理",
+            [
+                Stat("职代会", f"{congress.count}次", _url("democracy:congress-list", code, year=year)),
+                Stat(
+                    "收到提案",
+                    f"{proposals.received}件",
+                    _url("democracy:proposal-list", code, year=year),
+                    f"立案{proposals.accepted}件，办结{proposals.closed}件",
+                ),
+                Stat(
+                    "厂务公开", f"{disclosures.count}项", _url("democracy:disclosure-list", code, year=year)
+                ),
+                Stat(
+                    "有效集体合同",
+                    f"{contracts.in_force_total}份",
+                    _url("democracy:contract-list", code),
+                    f"{len(expiring)}份将在90天内到期或已到期" if expiring else "",
+                ),
+                Stat(
+                    "合理化建议",
+                    f"{suggestions.submitted}条",
+                    _url("democracy:suggestion-list", code, year=year),
+                    f"采纳{suggestions.adopted}条" if suggestions.submitted else "",
+                ),
+            ],
+        ),
+        Group(
+            "维权",
+            [
+                Stat(
+                    "劳动争议调解",
+                    f"{rights.mediation_received}件",
+                    _url("rights:mediation-list", code, year=year),
+                    f"调解成功{rights.mediation_successful}件" if rights.mediation_received else "",
+                ),
+                Stat(
+                    "法律咨询",
+                    f"{rights.consultation_persons}人次",
+                    _url("rights:legalaid-list", code, year=year),
+                ),
+                Stat(
+                    "来信来访", f"{rights.petition_cases}件次", _url("rights:petition-list", code, year=year)
+                ),
+                Stat(
+                    "追回工资及补偿",
+                    format_wan(rights.total_recovered),
+                    _url("rights:mediation-list", code, year=year),
+                ),
+            ],
+        ),
+    ]
+    return groups
+
+
+def dashboard_charts(*, union: Union, period: Period) -> list[SafeString]:
+    charts = []
+    months = activities_by_month(union=union, period=period)
+    if any(m.count for m in months):
+        charts.append(column_chart([(m.label, m.count) for m in months], title="各月开展活动（次）"))
+    categories = activities_by_category(union=union, period=period)
+    if categories:
+        charts.append(
+            horizontal_bars(
+                [(c.label, c.participants) for c in categories], unit="人次", title="各类活动参加人次"
+            )
+        )
+    return charts
+
+
+def dashboard_page(request: UnionRequest) -> HttpResponse:
+    """Rendered by `unions:home`, which has checked access already."""
+    union = request.union
+    latest = current_period(union)
+    try:
+        year = int(request.GET.get("year", latest.year))
+    except ValueError:
+        year = latest.year
+    year = min(max(year, 2000), latest.year)
+    period = period_for(union, year)
+    return render(
+        request,
+        "reports/dashboard.html",
+        {
+            "period": period,
+            "years": [period_for(union, y) for y in range(latest.year, latest.year - 6, -1)],
+            "groups": dashboard_groups(union=union, period=period, today=dt.date.today()),
+            "charts": dashboard_charts(union=union, period=period),
+            "subordinates": subordinate_unions(union=union),
+            "branches": branches_with_headcount(union=union),
+        },
+    )

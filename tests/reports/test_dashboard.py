@@ -1,0 +1,87 @@
+"""The year dashboard: its figures equal what the test computes from the records it made."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from activities.choices import ActivityCategory
+from records.money import format_wan
+from rights.choices import LegalAidKind
+from tests.activities.factories import ActivityFactory
+from tests.democracy.factories import CollectiveContractFactory, ProposalFactory
+from tests.factories import MemberFactory
+from tests.rights.factories import LegalAidFactory
+
+pytestmark = pytest.mark.django_db
+Y = 2025
+
+
+def _stats(response):
+    return {s.label: s for g in response.context["groups"] for s in g.stats}
+
+
+def test_the_dashboard_figures_equal_the_records(clerk_client, union, other_union):
+    women = [MemberFactory(union=union, gender="F", joined_on=dt.date(Y, 2, 1)) for _ in range(3)]
+    men = [MemberFactory(union=union, gender="M", joined_on=dt.date(2010, 2, 1), is_migrant_worker=True) for _ in range(2)]
+    MemberFactory(union=other_union)
+    activities = [
+        ActivityFactory(union=union, category=ActivityCategory.SPORTS_CULTURE, start_date=dt.date(Y, 3, 1),
+                        participants=50, women_participants=20, cost=Decimal("12000")),
+        ActivityFactory(union=union, category=ActivityCategory.STUDY_TRAINING, start_date=dt.date(Y, 9, 1),
+                        participants=30, women_participants=5, cost=Decimal("8500.50")),
+    ]
+    ActivityFactory(union=union, start_date=dt.date(Y - 1, 3, 1), participants=999)
+    ProposalFactory.create_batch(4, union=union, submitted_on=dt.date(Y, 3, 1))
+    CollectiveContractFactory(union=union, start_date=dt.date(Y, 1, 1), end_date=dt.date.today() + dt.timedelta(days=30),
+                              signed_on=dt.date(Y, 1, 1))
+    LegalAidFactory(union=union, date=dt.date(Y, 4, 1), kind=LegalAidKind.CONSULTATION, persons=7)
+
+    response = clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y})
+    assert response.status_code == 200
+    stats = _stats(response)
+
+    assert stats["会员总数"].value == f"{len(women) + len(men)}人"
+    assert stats["女会员"].value == f"{len(women)}人"
+    assert stats["农民工会员"].value == f"{len(men)}人"
+    assert stats["新发展会员"].value == f"{len(women)}人"
+    assert stats["开展活动"].value == f"{len(activities)}次"
+    assert stats["参加职工"].value == f"{sum(a.participants for a in activities)}人次"
+    assert stats["女职工参加"].value == f"{sum(a.women_participants for a in activities)}人次"
+    assert stats["活动经费"].value == format_wan(sum(a.cost for a in activities))
+    assert stats["活动经费"].value == "2.05万元"
+    assert stats["收到提案"].value == "4件"
+    assert stats["有效集体合同"].value == "1份"
+    assert "1份将在90天内到期" in stats["有效集体合同"].note
+    assert stats["法律咨询"].value == "7人次"
+
+
+def test_each_figure_links_to_the_filtered_list_behind_it(clerk_client, union):
+    ActivityFactory(union=union, start_date=dt.date(Y, 3, 1))
+    stats = _stats(clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y}))
+    assert stats["开展活动"].url == reverse("activities:activity-list", args=[union.code]) + f"?year={Y}"
+    listed = clerk_client.get(stats["开展活动"].url)
+    assert listed.context["page"].paginator.count == 1
+    assert stats["女会员"].url == reverse("members:list", args=[union.code]) + "?status=current&gender=F"
+
+
+def test_the_dashboard_draws_charts_as_inline_svg(clerk_client, union):
+    ActivityFactory(union=union, start_date=dt.date(Y, 3, 1))
+    page = clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y}).content.decode()
+    assert "<svg" in page and "各月开展活动" in page
+    assert "cdn" not in page.lower()
+
+
+def test_a_bad_year_falls_back_to_the_current_one(clerk_client, union):
+    response = clerk_client.get(reverse("unions:home", args=[union.code]), {"year": "abc"})
+    assert response.status_code == 200
+    assert response.context["period"].year == dt.date.today().year
+
+
+def test_a_county_user_sees_subordinates_on_the_county_dashboard(county_client, county, union, other_union):
+    MemberFactory(union=union)
+    page = county_client.get(reverse("unions:home", args=[county.code])).content.decode()
+    assert union.name in page and other_union.name in page
