@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "funds"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("summary/", views.summary, name="summary"),
+]
+for viewset in views.VIEWSETS:
+    urlpatterns += viewset.urls()

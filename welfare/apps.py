@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class WelfareConfig(AppConfig):
     name = "welfare"
     verbose_name = "帮扶救助"
+
+    def ready(self) -> None:
+        from audit.registry import register
+        from records.models import AUDIT_EXCLUDE
+
+        from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+
+        for model in (HardshipFile, HardshipReview, Disbursement, DisbursementBatch, DonationDrive):
+            register(model, exclude=AUDIT_EXCLUDE)

@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "welfare"
 
-urlpatterns: list = []
+urlpatterns = [
+    *views.hardship_files.urls(),
+    path("hardship/<int:pk>/review/", views.hardship_review, name="hardship-review"),
+    *views.disbursements.urls(),
+    path("disbursement/<int:pk>/submit/", views.disbursement_submit, name="disbursement-submit"),
+    path("disbursement/<int:pk>/withdraw/", views.disbursement_withdraw, name="disbursement-withdraw"),
+    path("disbursement/<int:pk>/pay/", views.disbursement_pay, name="disbursement-pay"),
+    path("disbursement/pending/", views.disbursement_pending, name="disbursement-pending"),
+    path("disbursement/decide/", views.disbursement_decide, name="disbursement-decide"),
+    path("batch/", views.batch_list, name="batch-list"),
+    path("batch/new/", views.batch_create, name="batch-create"),
+    path("batch/<int:pk>/", views.batch_detail, name="batch-detail"),
+    path("batch/<int:pk>/submit/", views.batch_submit, name="batch-submit"),
+    path("batch/<int:pk>/pay/", views.batch_pay, name="batch-pay"),
+    *views.donation_drives.urls(),
+]

@@ -1,0 +1,24 @@
+"""List filters particular to funds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from records.filters import Filter, YearFilter
+from unions.models import Union
+
+
+@dataclass
+class AuditYearFilter(Filter):
+    """Audit notes carry the year they audit, not a date range."""
+
+    param: str = "year"
+    label: str = "审查年度"
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部年度")] + [(value, f"{value}年度") for value, _ in YearFilter().options(union)[1:]]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        return qs.filter(year=int(value)) if value.isdigit() else qs

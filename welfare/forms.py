@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
+from django import forms
+
+from members.models import Member
+from records.forms import DateInput, RecordForm
+from unions.models import Branch
+
+from . import services
+from .choices import DisbursementKind, DisbursementStatus, Festival
+from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from .selectors import batch_recipients
+
+
+class HardshipFileForm(RecordForm):
+    class Meta:
+        model = HardshipFile
+        fields = list(services.HARDSHIP_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The file belongs to one member for good; a wrong member means void and re-open.
+            self.fields["member"].disabled = True
+            self.fields["member"].help_text = "建档后不能更改会员。"
+        for name in ("other_cause_1", "other_cause_2", "other_cause_3"):
+            self.fields[name].help_text = ""
+        self.fields["other_cause_1"].help_text = "最多三项，不与主要原因重复。"
+        self.fields["household_size"].widget.attrs["min"] = 1
+        self.fields["closed_on"].help_text = "状态为脱困时必填。"
+        self.fields["last_reviewed_on"].help_text = "通常由“年度复核”自动填写。"
+        self.helper.layout = Layout(
+            Fieldset(
+                "困难情况",
+                Row(Column("member"), Column("category"), Column("main_cause")),
+                Row(Column("other_cause_1"), Column("other_cause_2"), Column("other_cause_3")),
+                Row(
+                    Column("household_size"),
+                    Column("annual_household_income"),
+                    Column("local_minimum_living_line"),
+                ),
+            ),
+            Fieldset(
+                "档案状态",
+                Row(Column("status"), Column("opened_on"), Column("closed_on"), Column("last_reviewed_on")),
+                "notes",
+            ),
+        )
+
+
+class HardshipReviewForm(RecordForm):
+    """年度复核 of one open file; starts from the file's current figures."""
+
+    class Meta:
+        model = HardshipReview
+        fields = [
+            "reviewed_on",
+            "category",
+            "household_size",
+            "annual_household_income",
+            "local_minimum_living_line",
+            "conclusion",
+            "notes",
+        ]
+
+    def __init__(self, *args: Any, file: HardshipFile, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "category": file.category,
+                "household_size": file.household_size,
+                "annual_household_income": file.annual_household_income,
+                "local_minimum_living_line": file.local_minimum_living_line,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.instance.file = file
+        self.fields["household_size"].widget.attrs["min"] = 1
+        self.fields["conclusion"].help_text = "选择“脱困”将以复核日期关闭档案。"
+        self.helper.inputs.clear()
+        self.helper.add_input(Submit("save", "保存复核"))
+
+
+class DisbursementForm(RecordForm):
+    class Meta:
+        model = Disbursement
+        fields = list(services.ENTRY_FIELDS)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["hardship_file"].queryset = (
+            HardshipFile.objects.live()
+            .filter(union=self.union)
+            .select_related("member")
+            .order_by("member__name", "-opened_on")
+        )
+        self.fields["hardship_file"].help_text = "受助会员有困难职工档案时可关联。"
+        self.fields["member"].help_text = "受助人是本会会员时选择；否则留空并填写非会员受助人。"
+        if self.instance.pk and self.instance.status == DisbursementStatus.APPROVED:
+            for name in services.LOCKED_AFTER_APPROVAL:
+                self.fields[name].help_text = "已审批：如需修改，请先在详情页“撤回修改”。"
+        self.helper.layout = Layout(
+            Fieldset(
+                "发放内容",
+                Row(Column("date"), Column("kind"), Column("festival"), Column("funding_source")),
+                Row(Column("cash_amount"), Column("goods_description"), Column("goods_value")),
+            ),
+            Fieldset(
+                "受助对象",
+                Row(Column("member"), Column("hardship_file")),
+                Row(Column("recipient_name"), Column("recipient_relation")),
+            ),
+            "notes",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.instance.pk:
+            # The same rule the service enforces, shown on the form (the instance still holds
+            # the stored values here: the form's values are applied after clean()).
+            refusal = services.edit_refusal(self.instance, cleaned)
+            if refusal:
+                raise forms.ValidationError(refusal)
+        return cleaned
+
+
+class FestivalBatchForm(RecordForm):
+    """节日慰问批量录入: one handout for many members, picked one by one or by shortcut."""
+
+    members = forms.ModelMultipleChoiceField(
+        label="会员", queryset=Member.objects.all(), required=False, help_text="逐个选择会员，可多选。"
+    )
+    branch = forms.ModelChoiceField(
+        label="加上该分会全部在册会员", queryset=Branch.objects.all(), required=False, empty_label="（不选）"
+    )
+    all_hardship = forms.BooleanField(label="加上全部在档困难职工", required=False)
+    # The confirmation step carries the resolved members in one field: a branch may have more
+    # members than Django accepts POST fields (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+    member_ids = forms.CharField(required=False, widget=forms.HiddenInput)
+    submit_now = forms.BooleanField(
+        label="录入后直接提交审批", required=False, help_text="不勾选则保存为草稿，稍后再提交。"
+    )
+
+    class Meta:
+        model = DisbursementBatch
+        fields = [
+            "title",
+            "date",
+            "kind",
+            "festival",
+            "cash_amount",
+            "goods_description",
+            "goods_value",
+            "funding_source",
+            "notes",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.recipients: list[Member] = []
+        self.fields["title"].required = False
+        self.fields["title"].help_text = "可不填，默认如“2025年春节慰问”。"
+        self.fields["branch"].queryset = self.union.branches.filter(is_active=True)
+        self.helper.layout = Layout(
+            Fieldset(
+                "发放内容（每人）",
+                Row(Column("date"), Column("kind"), Column("festival"), Column("funding_source")),
+                Row(Column("cash_amount"), Column("goods_description"), Column("goods_value")),
+                Row(Column("title"), Column("notes")),
+            ),
+            Fieldset("发放对象", "members", Row(Column("branch"), Column("all_hardship", css_class="pt-4"))),
+            "submit_now",
+        )
+        self.helper.inputs.clear()
+        self.helper.add_input(Submit("preview", "下一步：确认人数和金额"))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        date, kind = cleaned.get("date"), cleaned.get("kind")
+        if date and kind and not cleaned.get("title"):
+            festival = cleaned.get("festival")
+            if kind == DisbursementKind.FESTIVAL and festival:
+                what = f"{Festival(festival).label}慰问"
+            else:
+                what = DisbursementKind(kind).label
+            cleaned["title"] = f"{date.year}年{what}"
+        picked = [m.pk for m in cleaned.get("members") or []]
+        picked += [int(v) for v in (cleaned.get("member_ids") or "").split(",") if v.strip().isdigit()]
+        self.recipients = batch_recipients(
+            union=self.union,
+            member_ids=picked,
+            branch=cleaned.get("branch"),
+            with_open_hardship_files=bool(cleaned.get("all_hardship")),
+        )
+        if not self.recipients:
+            raise forms.ValidationError("请至少选择一名会员，或选择分会、在档困难职工。")
+        return cleaned
+
+    def batch_fields(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class DonationDriveForm(RecordForm):
+    class Meta:
+        model = DonationDrive
+        fields = ["title", "kind", "date", "participants", "amount_raised", "beneficiary", "notes"]
+
+
+class PaidForm(forms.Form):
+    paid_on = forms.DateField(label="发放日期", widget=DateInput())

@@ -1,0 +1,353 @@
+"""Reads of welfare records for the dashboard, the annual report and the workbook.
+
+What counts as given out (发放): disbursements that are **approved (已审批) or paid (已发放)**
+and not voided, dated inside the period. Drafts, records awaiting approval and rejected
+records never count; voided records never count in anything here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
+
+from members.models import Member
+from records.money import ZERO
+from records.periods import Period
+from unions.models import Branch, Union
+
+from .choices import (
+    COUNTED_STATUSES,
+    DisbursementKind,
+    DisbursementStatus,
+    DonationKind,
+    Festival,
+    FundingSource,
+    HardshipCategory,
+    HardshipStatus,
+)
+from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def _money(expression: Any) -> Coalesce:
+    return Coalesce(Sum(expression), ZERO, output_field=MONEY)
+
+
+@dataclass(frozen=True)
+class Totals:
+    """户 (distinct recipients), 人次 (records) and amounts in 元."""
+
+    households: int
+    person_times: int
+    cash: Decimal
+    goods_value: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class TypeTotal:
+    """Totals for one value of a vocabulary (a disbursement type, a festival, a funding source)."""
+
+    kind: str  # the stored value, e.g. "festival"
+    label: str  # its Chinese label, e.g. "节日慰问"
+    households: int
+    person_times: int
+    cash: Decimal
+    goods_value: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class CategoryCount:
+    category: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class HardshipCounts:
+    open_at_end: int  # files open on the period's last day
+    open_by_category: tuple[CategoryCount, ...]  # the same, by the file's category
+    opened: int  # files opened in the period
+    closed: int  # files closed (脱困) in the period
+    reviewed: int  # files with a yearly review dated in the period
+
+
+@dataclass(frozen=True)
+class DonationKindTotal:
+    kind: str
+    label: str
+    drives: int
+    participants: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class DonationTotals:
+    drives: int
+    participants: int  # 人次
+    amount: Decimal
+    by_kind: tuple[DonationKindTotal, ...]
+
+
+# --- disbursements -----------------------------------------------------------------------
+
+_AGGREGATES = {
+    "person_times": Count("id"),
+    # A household is a member, or a named non-member; a name counts once however often it recurs.
+    "members": Count("member", distinct=True),
+    "named": Count("recipient_name", distinct=True, filter=Q(member__isnull=True)),
+    "cash": _money("cash_amount"),
+    "goods_value": _money("goods_value"),
+}
+
+
+def _totals_from(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "households": row["members"] + row["named"],
+        "person_times": row["person_times"],
+        "cash": row["cash"],
+        "goods_value": row["goods_value"],
+        "total": row["cash"] + row["goods_value"],
+    }
+
+
+def counted_disbursements(*, union: Union, period: Period) -> QuerySet[Disbursement]:
+    """Approved and paid, not voided, dated in the period."""
+    return Disbursement.objects.filter(
+        union=union,
+        voided_at__isnull=True,
+        status__in=COUNTED_STATUSES,
+        date__range=(period.start, period.end),
+    )
+
+
+def disbursement_totals(*, union: Union, period: Period) -> Totals:
+    """All counted disbursements of the period (approved + paid). 户 counts each recipient once
+    across all types."""
+    row = counted_disbursements(union=union, period=period).aggregate(**_AGGREGATES)
+    return Totals(**_totals_from(row))
+
+
+def _grouped(
+    qs: QuerySet[Disbursement], field: str, choices: list[tuple[str, str]], include_empty: bool
+) -> list[TypeTotal]:
+    rows = {r[field]: r for r in qs.values(field).annotate(**_AGGREGATES).order_by()}
+    result = []
+    for value, label in choices:
+        if value in rows:
+            result.append(TypeTotal(kind=value, label=str(label), **_totals_from(rows[value])))
+        elif include_empty:
+            result.append(TypeTotal(value, str(label), 0, 0, ZERO, ZERO, ZERO))
+    return result
+
+
+def disbursement_totals_by_type(
+    *, union: Union, period: Period, include_empty: bool = False
+) -> list[TypeTotal]:
+    """Counted disbursements (approved + paid) by type, in the vocabulary's order; types without
+    records are left out unless `include_empty`."""
+    return _grouped(
+        counted_disbursements(union=union, period=period), "kind", DisbursementKind.choices, include_empty
+    )
+
+
+def disbursement_totals_by_festival(
+    *, union: Union, period: Period, include_empty: bool = False
+) -> list[TypeTotal]:
+    """Counted 节日慰问 (approved + paid) by festival (春节, 中秋 …)."""
+    qs = counted_disbursements(union=union, period=period).filter(kind=DisbursementKind.FESTIVAL)
+    return _grouped(qs, "festival", Festival.choices, include_empty)
+
+
+def disbursement_totals_by_funding_source(
+    *, union: Union, period: Period, include_empty: bool = False
+) -> list[TypeTotal]:
+    """Counted disbursements (approved + paid) by funding source."""
+    return _grouped(
+        counted_disbursements(union=union, period=period),
+        "funding_source",
+        FundingSource.choices,
+        include_empty,
+    )
+
+
+def disbursements_paid_from_union_funds(*, union: Union, period: Period) -> Decimal:
+    """Spending from union funds (工会经费) on welfare: cash plus goods value of **paid**
+    disbursements (approved but unpaid ones are not spent yet) funded by 工会经费, by the day
+    they were paid (`paid_on`) inside the period. Voided records excluded."""
+    return Disbursement.objects.filter(
+        union=union,
+        voided_at__isnull=True,
+        status=DisbursementStatus.PAID,
+        funding_source=FundingSource.UNION_FUNDS,
+        paid_on__range=(period.start, period.end),
+    ).aggregate(total=_money(F("cash_amount") + F("goods_value")))["total"]
+
+
+def disbursements_in(*, union: Union, period: Period, counted_only: bool = True) -> QuerySet[Disbursement]:
+    """The 帮扶慰问台账 rows: by default the counted records (approved + paid) dated in the period;
+    with `counted_only=False` every record not voided. Recipient, branch, hardship file and batch
+    are fetched with the rows."""
+    qs = Disbursement.objects.filter(
+        union=union, voided_at__isnull=True, date__range=(period.start, period.end)
+    )
+    if counted_only:
+        qs = qs.filter(status__in=COUNTED_STATUSES)
+    return qs.select_related("member", "member__branch", "hardship_file", "batch").order_by("date", "id")
+
+
+def pending_approval_count(*, union: Union) -> int:
+    """Records waiting for a leader (待审批), not voided."""
+    return Disbursement.objects.filter(
+        union=union, voided_at__isnull=True, status=DisbursementStatus.SUBMITTED
+    ).count()
+
+
+def pending_approval(*, union: Union) -> QuerySet[Disbursement]:
+    return (
+        Disbursement.objects.filter(union=union, voided_at__isnull=True, status=DisbursementStatus.SUBMITTED)
+        .select_related("member", "member__branch", "batch", "submitted_by")
+        .order_by("date", "id")
+    )
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    count: int
+    cash: Decimal
+    goods_value: Decimal
+    total: Decimal
+    by_status: tuple[tuple[str, str, int], ...]  # (status, label, count)
+
+
+def batch_summary(*, batch: DisbursementBatch) -> BatchSummary:
+    """The batch's live (not voided) records: how many, how much, in which states."""
+    qs = batch.disbursements.filter(voided_at__isnull=True)
+    row = qs.aggregate(count=Count("id"), cash=_money("cash_amount"), goods_value=_money("goods_value"))
+    counts = dict(qs.values_list("status").annotate(n=Count("id")).order_by())
+    by_status = tuple((s, str(label), counts[s]) for s, label in DisbursementStatus.choices if s in counts)
+    return BatchSummary(
+        count=row["count"],
+        cash=row["cash"],
+        goods_value=row["goods_value"],
+        total=row["cash"] + row["goods_value"],
+        by_status=by_status,
+    )
+
+
+def batch_recipients(
+    *,
+    union: Union,
+    member_ids: Iterable[int] = (),
+    branch: Branch | None = None,
+    with_open_hardship_files: bool = False,
+) -> list[Member]:
+    """The members a batch goes to: those picked (ids of other unions are ignored), plus the
+    current members of `branch`, plus every member with an open hardship file; each once, by name."""
+    condition = Q(pk__in=list(member_ids))
+    if branch is not None:
+        condition |= Q(pk__in=Member.objects.current().filter(union=union, branch=branch).values("pk"))
+    if with_open_hardship_files:
+        open_files = HardshipFile.objects.live().filter(union=union, status=HardshipStatus.OPEN)
+        condition |= Q(pk__in=open_files.values("member_id"))
+    return list(
+        Member.objects.filter(union=union).filter(condition).select_related("branch").order_by("name", "id")
+    )
+
+
+def members_already_given(
+    *, union: Union, member_ids: Iterable[int], kind: str, festival: str, period: Period
+) -> set[int]:
+    """Members who already have a live record of this type (and festival) in the period: a
+    batch shows them so nobody is given the same festival twice by mistake."""
+    qs = Disbursement.objects.filter(
+        union=union,
+        voided_at__isnull=True,
+        member_id__in=list(member_ids),
+        kind=kind,
+        date__range=(period.start, period.end),
+    ).exclude(status=DisbursementStatus.REJECTED)
+    if kind == DisbursementKind.FESTIVAL:
+        qs = qs.filter(festival=festival)
+    return set(qs.values_list("member_id", flat=True))
+
+
+# --- hardship files ----------------------------------------------------------------------
+
+
+def _open_at(at: dt.date) -> Q:
+    return Q(opened_on__lte=at) & (Q(status=HardshipStatus.OPEN) | Q(closed_on__gt=at))
+
+
+def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
+    """The 困难职工档案 ledger: files (not voided) open on day `at` — opened by then and not
+    closed by then — with member and branch."""
+    return (
+        HardshipFile.objects.live()
+        .filter(union=union)
+        .filter(_open_at(at))
+        .select_related("member", "member__branch")
+        .order_by("member__name", "id")
+    )
+
+
+def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
+    """Files (not voided) open at the period's end (by their current category), opened in the
+    period, closed in the period, and reviewed in the period."""
+    files = HardshipFile.objects.live().filter(union=union)
+    by_category = dict(
+        files.filter(_open_at(period.end)).values_list("category").annotate(n=Count("id")).order_by()
+    )
+    counts = files.aggregate(
+        opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),
+        closed=Count(
+            "id", filter=Q(status=HardshipStatus.CLOSED, closed_on__range=(period.start, period.end))
+        ),
+    )
+    reviewed = (
+        HardshipReview.objects.live()
+        .filter(union=union, file__voided_at__isnull=True, reviewed_on__range=(period.start, period.end))
+        .aggregate(n=Count("file", distinct=True))["n"]
+    )
+    return HardshipCounts(
+        open_at_end=sum(by_category.values()),
+        open_by_category=tuple(
+            CategoryCount(value, str(label), by_category[value])
+            for value, label in HardshipCategory.choices
+            if value in by_category
+        ),
+        opened=counts["opened"],
+        closed=counts["closed"],
+        reviewed=reviewed,
+    )
+
+
+# --- donation drives ---------------------------------------------------------------------
+
+
+def donation_totals(*, union: Union, period: Period) -> DonationTotals:
+    """Donation drives (not voided) dated in the period: how many, 人次 and amount raised, also by kind."""
+    qs = DonationDrive.objects.live().filter(union=union, date__range=(period.start, period.end))
+    aggregates = {
+        "drives": Count("id"),
+        "participants": Coalesce(Sum("participants"), 0),
+        "amount": _money("amount_raised"),
+    }
+    total = qs.aggregate(**aggregates)
+    rows = {r["kind"]: r for r in qs.values("kind").annotate(**aggregates).order_by()}
+    by_kind = tuple(
+        DonationKindTotal(
+            value, str(label), rows[value]["drives"], rows[value]["participants"], rows[value]["amount"]
+        )
+        for value, label in DonationKind.choices
+        if value in rows
+    )
+    return DonationTotals(total["drives"], total["participants"], total["amount"], by_kind)
