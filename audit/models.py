@@ -28,6 +28,15 @@ class Action(models.TextChoices):
     DELETE = "delete", _("删除")
 
 
+# Readable names for events logged with `log_event` ("welfare.disbursement.approved");
+# apps add theirs with `register_event_labels` in their AppConfig.ready().
+EVENT_LABELS: dict[str, str] = {}
+
+
+def register_event_labels(labels: dict[str, str]) -> None:
+    EVENT_LABELS.update(labels)
+
+
 class AuditEntry(models.Model):
     """Who changed what, when, in which union. Written by `audit.registry`, read-only after."""
 
@@ -87,4 +96,4 @@ class AuditEntry(models.Model):
         try:
             return Action(self.action).label
         except ValueError:
-            return self.action
+            return EVENT_LABELS.get(self.action, self.action)

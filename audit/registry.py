@@ -2,7 +2,8 @@
 
 Every model of the product is registered here (see each app's `ready()`); its saves and
 deletes then write an `AuditEntry` with the acting user from `audit.context`. Bulk writes
-bypass signals, so services that use them call `entries_for_bulk` themselves.
+bypass signals, so services that use them write entries themselves: `build_entry` with
+`creation_changes`/`update_changes`, then `AuditEntry.objects.bulk_create`.
 """
 
 from __future__ import annotations

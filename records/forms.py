@@ -47,8 +47,8 @@ class RecordForm(forms.ModelForm):
                 model_field, models.DateTimeField
             ):
                 form_field.widget = DateInput()
-            if isinstance(form_field.widget, forms.Textarea):
-                form_field.widget.attrs.setdefault("rows", 3)
+            if isinstance(form_field.widget, forms.Textarea) and form_field.widget.attrs.get("rows") == "10":
+                form_field.widget.attrs["rows"] = 3  # Django's default of 10 rows is too tall here
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "保存"))
 

@@ -6,6 +6,7 @@ class ReportsConfig(AppConfig):
     verbose_name = "年度工作总结"
 
     def ready(self) -> None:
+        from audit.models import register_event_labels
         from audit.registry import register
         from records.models import AUDIT_EXCLUDE
 
@@ -14,3 +15,4 @@ class ReportsConfig(AppConfig):
 
         register(Report, exclude=AUDIT_EXCLUDE | {"snapshot"})
         register(ReportSection, exclude={"figures_seen"})
+        register_event_labels({"reports.report.finalised": "定稿"})

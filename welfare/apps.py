@@ -6,10 +6,13 @@ class WelfareConfig(AppConfig):
     verbose_name = "帮扶救助"
 
     def ready(self) -> None:
+        from audit.models import register_event_labels
         from audit.registry import register
         from records.models import AUDIT_EXCLUDE
 
+        from .events import EVENT_LABELS
         from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
 
         for model in (HardshipFile, HardshipReview, Disbursement, DisbursementBatch, DonationDrive):
             register(model, exclude=AUDIT_EXCLUDE)
+        register_event_labels(EVENT_LABELS)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from audit.presentation import history_for
 from records.filters import BranchFilter, ChoiceFilter, YearFilter
 from records.money import format_yuan
 from records.periods import current_period
@@ -32,7 +33,6 @@ from .choices import (
     HardshipCategory,
     HardshipStatus,
 )
-from .events import labelled_history
 from .forms import (
     DisbursementForm,
     DonationDriveForm,
@@ -95,7 +95,7 @@ def _hardship_extra(request: UnionRequest, file: HardshipFile) -> dict[str, Any]
         "reviews": file.reviews.live().order_by("-reviewed_on", "-id"),
         "review_form": review_form,
         "disbursements": file.disbursements.filter(voided_at__isnull=True).order_by("-date", "-id")[:20],
-        "history": labelled_history(file),
+        "history": history_for(file),
     }
 
 
@@ -187,7 +187,7 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
     can_edit = request.access.can(Perm.EDIT) and not obj.is_void
     code = request.union.code
     return {
-        "history": labelled_history(obj),
+        "history": history_for(obj),
         "can_void": disbursements.can_void(request, obj),
         "can_submit": can_edit and obj.status in (S.DRAFT, S.REJECTED),
         "can_withdraw": can_edit and obj.status in (S.SUBMITTED, S.APPROVED),
@@ -466,7 +466,7 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
             "submit_url": reverse("welfare:batch-submit", args=[code, batch.pk]),
             "pay_url": reverse("welfare:batch-pay", args=[code, batch.pk]),
             "list_url": reverse("welfare:batch-list", args=[code]),
-            "history": labelled_history(batch),
+            "history": history_for(batch),
         },
     )
 

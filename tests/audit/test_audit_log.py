@@ -134,3 +134,11 @@ def test_the_admin_offers_no_way_to_change_entries(admin_user):
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_change_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+def test_registered_events_have_readable_labels(union):
+    from audit.registry import log_event
+
+    member = MemberFactory(union=union)
+    assert log_event(member, "welfare.disbursement.approved").action_label == "审批通过"
+    assert log_event(member, "something.unregistered").action_label == "something.unregistered"
