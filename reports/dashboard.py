@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -20,6 +21,7 @@ from democracy.selectors import (
     proposal_counts,
     suggestion_summary,
 )
+from funds.selectors import fund_summary
 from members.selectors import membership_figures
 from records.money import format_wan
 from records.periods import Period, current_period, period_for
@@ -27,6 +29,12 @@ from rights.selectors import rights_summary
 from unions.models import Union
 from unions.permissions import UnionRequest
 from unions.selectors import branches_with_headcount, subordinate_unions
+from welfare.selectors import (
+    disbursement_totals,
+    disbursement_totals_by_type,
+    hardship_file_counts,
+    pending_approval_count,
+)
 
 from .charts import column_chart, horizontal_bars
 
@@ -61,6 +69,9 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
     expiring = contracts_expiring(union=union, today=today)
     suggestions = suggestion_summary(union=union, period=period)
     rights = rights_summary(union=union, period=period)
+    welfare = disbursement_totals(union=union, period=period)
+    files = hardship_file_counts(union=union, period=period)
+    funds = fund_summary(union=union, period=period)
     roster = "members:list"
     groups = [
         Group(
@@ -91,6 +102,30 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                     _url("activities:activity-list", code, year=year),
                 ),
                 Stat("活动经费", format_wan(acts.cost), _url("activities:activity-list", code, year=year)),
+            ],
+        ),
+        Group(
+            "帮扶救助",
+            [
+                Stat(
+                    "帮扶慰问",
+                    f"{welfare.person_times}人次",
+                    _url("welfare:disbursement-list", code, year=year),
+                    f"{welfare.households}户，{format_wan(welfare.total)}",
+                ),
+                Stat(
+                    "在档困难职工",
+                    f"{files.open_at_end}户",
+                    _url("welfare:hardship-list", code),
+                    f"本年新建档{files.opened}户，脱困{files.closed}户"
+                    if files.opened or files.closed
+                    else "",
+                ),
+                Stat(
+                    "待审批",
+                    f"{pending_approval_count(union=union)}条",
+                    _url("welfare:disbursement-list", code, status="submitted"),
+                ),
             ],
         ),
         Group(
@@ -145,6 +180,23 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
             ],
         ),
     ]
+    groups.append(
+        Group(
+            "经费",
+            [
+                Stat("经费收入", format_wan(funds.income_total), _url("funds:summary", code, year=year)),
+                Stat(
+                    "经费支出",
+                    format_wan(funds.spending_total),
+                    _url("funds:summary", code, year=year),
+                    f"含帮扶慰问发放{format_wan(funds.welfare_disbursements)}"
+                    if funds.welfare_disbursements
+                    else "",
+                ),
+                Stat("本年结余", format_wan(funds.balance), _url("funds:summary", code, year=year)),
+            ],
+        )
+    )
     return groups
 
 
@@ -153,6 +205,10 @@ def dashboard_charts(*, union: Union, period: Period) -> list[SafeString]:
     months = activities_by_month(union=union, period=period)
     if any(m.count for m in months):
         charts.append(column_chart([(m.label, m.count) for m in months], title="各月开展活动（次）"))
+    by_type = [row for row in disbursement_totals_by_type(union=union, period=period) if row.total]
+    if by_type:
+        bars = [(row.label, (row.total / 10000).quantize(Decimal("0.01"))) for row in by_type]
+        charts.append(horizontal_bars(bars, unit="万元", title="各类帮扶慰问金额（万元）"))
     categories = activities_by_category(union=union, period=period)
     if categories:
         charts.append(

@@ -7,14 +7,17 @@ from .base import Block, Section, SectionContext, Table
 from .democracy_sections import DemocracySection, RightsSection
 from .organisation import OrganisationSection
 from .staff import PlansSection, ProblemsSection
+from .welfare_sections import FundsSection, WelfareSection
 
 SECTIONS: list[Section] = [
     OrganisationSection(),
     DemocracySection(),
     RightsSection(),
+    WelfareSection(),
     CompetitionSection(),
     CultureSection(),
     WomenSection(),
+    FundsSection(),
     SelfBuildingSection(),
     ProblemsSection(),
     PlansSection(),

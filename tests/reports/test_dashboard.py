@@ -26,18 +26,37 @@ def _stats(response):
 
 def test_the_dashboard_figures_equal_the_records(clerk_client, union, other_union):
     women = [MemberFactory(union=union, gender="F", joined_on=dt.date(Y, 2, 1)) for _ in range(3)]
-    men = [MemberFactory(union=union, gender="M", joined_on=dt.date(2010, 2, 1), is_migrant_worker=True) for _ in range(2)]
+    men = [
+        MemberFactory(union=union, gender="M", joined_on=dt.date(2010, 2, 1), is_migrant_worker=True)
+        for _ in range(2)
+    ]
     MemberFactory(union=other_union)
     activities = [
-        ActivityFactory(union=union, category=ActivityCategory.SPORTS_CULTURE, start_date=dt.date(Y, 3, 1),
-                        participants=50, women_participants=20, cost=Decimal("12000")),
-        ActivityFactory(union=union, category=ActivityCategory.STUDY_TRAINING, start_date=dt.date(Y, 9, 1),
-                        participants=30, women_participants=5, cost=Decimal("8500.50")),
+        ActivityFactory(
+            union=union,
+            category=ActivityCategory.SPORTS_CULTURE,
+            start_date=dt.date(Y, 3, 1),
+            participants=50,
+            women_participants=20,
+            cost=Decimal("12000"),
+        ),
+        ActivityFactory(
+            union=union,
+            category=ActivityCategory.STUDY_TRAINING,
+            start_date=dt.date(Y, 9, 1),
+            participants=30,
+            women_participants=5,
+            cost=Decimal("8500.50"),
+        ),
     ]
     ActivityFactory(union=union, start_date=dt.date(Y - 1, 3, 1), participants=999)
     ProposalFactory.create_batch(4, union=union, submitted_on=dt.date(Y, 3, 1))
-    CollectiveContractFactory(union=union, start_date=dt.date(Y, 1, 1), end_date=dt.date.today() + dt.timedelta(days=30),
-                              signed_on=dt.date(Y, 1, 1))
+    CollectiveContractFactory(
+        union=union,
+        start_date=dt.date(Y, 1, 1),
+        end_date=dt.date.today() + dt.timedelta(days=30),
+        signed_on=dt.date(Y, 1, 1),
+    )
     LegalAidFactory(union=union, date=dt.date(Y, 4, 1), kind=LegalAidKind.CONSULTATION, persons=7)
 
     response = clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y})
