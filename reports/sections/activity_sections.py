@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from activities.choices import ActivityCategory, HonourLevel
@@ -11,6 +12,8 @@ from activities.selectors import (
     activities_in,
     honour_counts_by_level,
 )
+from democracy.choices import ContractKind
+from democracy.selectors import contract_summary
 from members.selectors import membership_figures
 
 from ..figures import Figure, Figures, percent
@@ -140,15 +143,22 @@ class WomenSection(Section):
 
     def figures(self, ctx: SectionContext) -> Figures:
         members = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
+        contracts = ctx.once(
+            "contracts", lambda: contract_summary(union=ctx.union, period=ctx.period, today=dt.date.today())
+        )
+        women_contract = contracts.for_kind(ContractKind.WOMEN)
         return {
             "女会员": Figure("女会员", members.women, "人"),
             "女会员占比": Figure("女会员占比", percent(members.women, members.total) or 0, "%"),
             **_category_figures(ctx, ActivityCategory.WOMEN, "女职工活动"),
             **_category_figures(ctx, ActivityCategory.HEALTH_CHECK, "职工体检"),
+            "女职工专项合同": Figure("女职工专项合同", women_contract.contracts, "份"),
+            "女职工专项覆盖": Figure("女职工专项覆盖", women_contract.workers_covered, "人"),
         }
 
     def has_records(self, figures: Figures) -> bool:
-        return bool(figures["女职工活动次数"].value or figures["职工体检次数"].value)
+        keys = ("女职工活动次数", "职工体检次数", "女职工专项合同")
+        return any(figures[k].value for k in keys)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks = []
@@ -160,6 +170,12 @@ class WomenSection(Section):
                         "全年开展女职工活动【女职工活动次数】，参与【女职工活动人次】",
                         "包括【女职工活动名称】等" if f["女职工活动名称"].value else "",
                     )
+                )
+            )
+        if f["女职工专项合同"].value:
+            blocks.append(
+                p(
+                    "签订女职工权益保护专项集体合同【女职工专项合同】，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"
                 )
             )
         if f["职工体检次数"].value:

@@ -113,3 +113,17 @@ def test_democracy_and_rights_figures_in_the_pdf(union):
     assert "为职工提供法律咨询14人次" in text
     assert "为职工追回工资及各项补偿1.86万元" in text
     assert "全年受理来信来访2件次、5人次" in text
+
+
+def test_a_women_specific_contract_appears_under_womens_work(union):
+    CollectiveContractFactory(
+        union=union,
+        kind=ContractKind.WOMEN,
+        signed_on=dt.date(Y, 3, 1),
+        start_date=dt.date(Y, 3, 1),
+        end_date=dt.date(Y + 2, 2, 28),
+        workers_covered=130,
+    )
+    text = pdf_text(render_report_pdf(report_start(union=union, year=Y, actor=None)))
+    assert "做好女职工工作，维护女职工特殊权益" in text
+    assert "签订女职工权益保护专项集体合同1份，覆盖女职工130人" in text
