@@ -1,13 +1,132 @@
-"""Roster import from Excel: upload, preview, confirm. (Being built.)"""
+"""Roster import from Excel: upload, preview, confirm, and the template and error downloads."""
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from django.shortcuts import redirect
+import io
+from pathlib import PurePath
 
-from unions.permissions import Perm, UnionRequest, union_view
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+
+from .id_numbers import mask
+from .import_models import RosterImport
+from .importing import services
+from .importing.columns import COLUMNS
+from .importing.forms import RosterUploadForm
+from .importing.reader import Limits, RosterFileError
+from .importing.template import build_template
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 50
+# tab -> (summary key, count attribute, title)
+TABS = {
+    "adds": ("adds", "added_count", "新增"),
+    "updates": ("updates", "updated_count", "更新"),
+    "errors": ("errors", "invalid_count", "错误"),
+}
 
 
 @union_view(Perm.EDIT)
 def import_upload(request: UnionRequest) -> HttpResponse:
-    return redirect("members:list", code=request.union.code)
+    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            roster_import = services.roster_import_create(
+                union=request.union, user=request.user, upload=form.cleaned_data["file"]
+            )
+        except RosterFileError as exc:
+            form.add_error("file", exc.message)
+        else:
+            return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
+    recent = RosterImport.objects.filter(union=request.union).select_related("uploaded_by")[:10]
+    limits = Limits.from_settings()
+    return render(
+        request,
+        "members/import_upload.html",
+        {
+            "form": form,
+            "recent": recent,
+            "columns": COLUMNS,
+            "max_rows": limits.max_rows,
+            "max_mb": limits.max_bytes // (1024 * 1024),
+        },
+    )
+
+
+@union_view(Perm.EDIT)
+def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
+    roster_import = get_for_union(
+        RosterImport.objects.select_related("uploaded_by", "applied_by"), request, pk
+    )
+    tab = request.GET.get("tab")
+    if tab not in TABS:
+        tab = (
+            "errors" if roster_import.invalid_count else ("adds" if roster_import.added_count else "updates")
+        )
+    key, count_attr, _ = TABS[tab]
+    summary = roster_import.summary or {}
+    show_full_id = request.access.can(Perm.VIEW_FULL_ID)
+    rows = [
+        {**row, "id_shown": row.get("id_number", "") if show_full_id else mask(row.get("id_number", ""))}
+        for row in summary.get(key, [])
+    ]
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    total = getattr(roster_import, count_attr)
+    return render(
+        request,
+        "members/import_preview.html",
+        {
+            "roster_import": roster_import,
+            "summary": summary,
+            "tab": tab,
+            "tabs": [(name, title, getattr(roster_import, attr)) for name, (_, attr, title) in TABS.items()],
+            "page": page,
+            "query": f"tab={tab}",
+            "total": total,
+            "truncated": total > len(rows),
+            "shown": len(rows),
+        },
+    )
+
+
+@union_view(Perm.EDIT)
+@require_POST
+def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
+    roster_import = get_for_union(RosterImport, request, pk)
+    try:
+        outcome = services.roster_import_confirm(roster_import=roster_import, user=request.user)
+    except services.ImportRefusedError as exc:
+        messages.error(request, exc.message)
+        return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
+    if outcome.applied:
+        messages.success(request, outcome.message)
+        return redirect("members:list", code=request.union.code)
+    messages.warning(request, outcome.message)
+    return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
+
+
+@union_view(Perm.EDIT)
+def import_errors(request: UnionRequest, pk: int) -> HttpResponse:
+    roster_import = get_for_union(RosterImport, request, pk)
+    try:
+        content = services.roster_import_errors_workbook(roster_import=roster_import)
+    except (RosterFileError, OSError):
+        messages.error(request, "保存的上传文件已无法读取，请重新上传。")
+        return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
+    stem = PurePath(roster_import.original_name).stem or "花名册"
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=f"{stem}-错误行.xlsx", content_type=XLSX
+    )
+
+
+@union_view(Perm.EDIT)
+def import_template(request: UnionRequest) -> HttpResponse:
+    content = build_template(union=request.union)
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename="会员花名册导入模板.xlsx", content_type=XLSX
+    )

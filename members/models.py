@@ -118,3 +118,6 @@ class Member(models.Model):
     @property
     def is_current(self) -> bool:
         return self.status in CURRENT_STATUSES
+
+
+from .import_models import RosterImport  # noqa: E402,F401

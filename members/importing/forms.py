@@ -1,0 +1,15 @@
+"""The upload form of the roster import."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class RosterUploadForm(forms.Form):
+    file = forms.FileField(
+        label="花名册文件（.xlsx）",
+        error_messages={
+            "required": "请选择要导入的 Excel 文件。",
+            "empty": "文件是空的（0 字节），请重新选择文件。",
+        },
+    )
