@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 
-from .models import Role
+from .models import Branch, Role, Union
 
 
 class PasswordPairMixin(forms.Form):
@@ -55,3 +55,34 @@ class UnionRoleForm(forms.Form):
 
 class PasswordResetForm(PasswordPairMixin):
     pass
+
+
+class UnionSettingsForm(forms.ModelForm):
+    period_start_month = forms.TypedChoiceField(
+        label="统计年度起始月",
+        coerce=int,
+        choices=[(m, f"{m}月") for m in range(1, 13)],
+        help_text="多数报表按自然年（1月）；部分统计调查按10月至次年9月。",
+    )
+
+    class Meta:
+        model = Union
+        fields = ["name", "period_start_month"]
+
+
+class BranchForm(forms.ModelForm):
+    class Meta:
+        model = Branch
+        fields = ["name", "kind", "is_active"]
+        help_texts = {"is_active": "停用后不再出现在新录入的选项中；已有记录不受影响。"}
+
+    def __init__(self, *args: Any, union: Union, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.union = union
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        clash = Branch.objects.filter(union=self.instance.union, name=name).exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError("本工会已有同名的分会或工会小组。")
+        return name

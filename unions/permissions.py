@@ -32,13 +32,24 @@ class Perm(enum.Enum):
     EXPORT = "export"  # workbooks for the higher-level union
     VIEW_FULL_ID = "view_full_id"  # see resident ID numbers unmasked
     VIEW_AUDIT = "view_audit"  # read the union's log of changes
+    MANAGE_UNION = "manage_union"  # the union's name, reporting period and branches
 
 
 ROLE_PERMS: dict[str, frozenset[Perm]] = {
     Role.CLERK: frozenset({Perm.VIEW, Perm.EDIT}),
     Role.LEADER: frozenset({Perm.VIEW, Perm.EDIT, Perm.APPROVE, Perm.VIEW_AUDIT}),
     # Admins run the system; approving money stays with leaders (separation of duties).
-    Role.ADMIN: frozenset({Perm.VIEW, Perm.EDIT, Perm.MANAGE_USERS, Perm.EXPORT, Perm.VIEW_FULL_ID}),
+    Role.ADMIN: frozenset(
+        {
+            Perm.VIEW,
+            Perm.EDIT,
+            Perm.MANAGE_USERS,
+            Perm.MANAGE_UNION,
+            Perm.EXPORT,
+            Perm.VIEW_FULL_ID,
+            Perm.VIEW_AUDIT,
+        }
+    ),
 }
 SUPERIOR_PERMS: frozenset[Perm] = frozenset({Perm.VIEW})
 
@@ -72,6 +83,10 @@ class UnionAccess:
     @property
     def can_manage_users(self) -> bool:
         return self.can(Perm.MANAGE_USERS)
+
+    @property
+    def can_manage_union(self) -> bool:
+        return self.can(Perm.MANAGE_UNION)
 
     @property
     def can_export(self) -> bool:

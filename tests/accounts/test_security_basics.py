@@ -91,3 +91,16 @@ def test_production_refuses_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_error_pages_speak_chinese(clerk_client, union, other_union):
+    assert "没有找到" in clerk_client.get(reverse("members:list", args=[other_union.code])).content.decode()
+    assert "没有执行此操作的权限" in clerk_client.get(reverse("unions:users", args=[union.code])).content.decode()
+
+
+def test_a_csrf_failure_explains_itself_in_chinese(clerk, union):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(clerk)
+    response = client.post(reverse("members:create", args=[union.code]), {})
+    assert response.status_code == 403
+    assert "页面已过期" in response.content.decode()

@@ -11,6 +11,9 @@ def _role(union):
 
 URL_RULES = {
     "unions:home": (Perm.VIEW, None),
+    "unions:settings": (Perm.MANAGE_UNION, None),
+    "unions:branch-create": (Perm.MANAGE_UNION, None),
+    "unions:branch-edit": (Perm.MANAGE_UNION, lambda union: BranchFactory(union=union)),
     "unions:users": (Perm.MANAGE_USERS, None),
     "unions:user-create": (Perm.MANAGE_USERS, None),
     "unions:user-edit": (Perm.MANAGE_USERS, _role),

@@ -21,6 +21,7 @@ def test_roles_grant_their_permissions(union, clerk, leader, admin_user):
     assert get_access(leader, union).can(Perm.VIEW_AUDIT) and not get_access(clerk, union).can(
         Perm.VIEW_AUDIT
     )
+    assert admin.can(Perm.MANAGE_UNION) and admin.can(Perm.VIEW_AUDIT)
     assert not admin.can(Perm.APPROVE)  # separation of duties
 
 
