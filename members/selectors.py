@@ -95,3 +95,16 @@ def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
         **at_end,
         **moves,
     )
+
+
+RECENT = 20  # records of each kind shown on a member's page
+
+
+def member_records(*, member: Member) -> dict[str, list[Any]]:
+    """What the union's records say about one member, newest first (voided ones left out)."""
+    return {
+        "disbursements": list(member.disbursements.filter(voided_at=None).order_by("-date", "-id")[:RECENT]),
+        "hardship_files": list(member.hardship_files.filter(voided_at=None).order_by("-opened_on")[:RECENT]),
+        "activities": list(member.activities.filter(voided_at=None).order_by("-start_date", "-id")[:RECENT]),
+        "honours": list(member.honours.filter(voided_at=None).order_by("-date", "-id")[:RECENT]),
+    }

@@ -11,7 +11,7 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 from . import services
 from .forms import MemberFilterForm, MemberForm
 from .models import Member
-from .selectors import SORTABLE, member_search
+from .selectors import SORTABLE, member_records, member_search
 
 PAGE_SIZE = 50
 
@@ -52,6 +52,7 @@ def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
         {
             "member": member,
             "history": history_for(member),
+            "records": member_records(member=member),
             "show_full_id": request.access.can(Perm.VIEW_FULL_ID),
             "can_edit": request.access.can(Perm.EDIT),
         },

@@ -223,3 +223,19 @@ def test_a_branch_of_another_union_is_refused(clerk_client, union, other_union):
     )
     assert response.status_code == 200
     assert not Member.objects.exists()
+
+
+def test_the_detail_page_lists_the_members_records(clerk_client, union):
+    from tests.activities.factories import ActivityFactory
+    from tests.welfare.factories import DisbursementFactory
+
+    member = MemberFactory(union=union)
+    activity = ActivityFactory(union=union, title="春季篮球赛")
+    activity.members.add(member)
+    DisbursementFactory(union=union, member=member, date=dt.date(2025, 1, 20))
+    voided = ActivityFactory(union=union, title="作废的活动")
+    voided.members.add(member)
+    voided.void("录错")
+    page = clerk_client.get(reverse("members:detail", args=[union.code, member.pk])).content.decode()
+    assert "春季篮球赛" in page and "生活救助" in page
+    assert "作废的活动" not in page
