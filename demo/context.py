@@ -14,7 +14,8 @@ class DemoContext:
     """The demo's clock and randomness.
 
     `year` is the last complete calendar year, so that everything the demo records for it
-    already lies in the past and a report for that year has a full year of data.
+    already lies in the past and a report for that year has a full year of data. The demo
+    also records the current year up to `today`, and never anything dated after it.
 
     Each topic (members, activities, …) draws from its own generator seeded by the topic
     name, so adding a topic later leaves the data of the others exactly as it was.
@@ -26,6 +27,24 @@ class DemoContext:
     @property
     def year(self) -> int:
         return self.today.year - 1
+
+    @property
+    def current_year(self) -> int:
+        """The running year: recorded up to `today`, never beyond."""
+        return self.today.year
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The two years the demo fills with records: the last complete one and this one."""
+        return (self.year, self.current_year)
+
+    def last_day(self, year: int) -> dt.date:
+        """The last day of `year` that may carry a record: 31 December, or today."""
+        return min(dt.date(year, 12, 31), self.today)
+
+    def happened(self, day: dt.date | None) -> bool:
+        """Whether something dated `day` can already be on record."""
+        return day is not None and day <= self.today
 
     def rng(self, topic: str) -> random.Random:
         return random.Random(f"{self.seed}:{topic}")

@@ -1,19 +1,18 @@
-"""The demo data: a plausible, valid roster and working accounts. Loaded once per module."""
+"""The demo data: a plausible, valid roster and working accounts. Loaded once per module,
+without the year of records (test_demo_year.py checks those)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import Counter
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
-from demo.loader import ACCOUNTS, DEMO_PASSWORD
+from demo.loader import ACCOUNTS, DEMO_PASSWORD, HOSPITAL_STAFF, load_demo
 from members.choices import Employment, Gender, Household, MembershipStatus, ModelWorkerLevel
 from members.id_numbers import parse
 from members.models import Member
@@ -26,7 +25,7 @@ def demo(django_db_setup, django_db_blocker):
     # Loaded inside a transaction that is rolled back when the module ends, so the other
     # test modules still start from an empty database.
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+        load_demo(records=False)
         yield
         transaction.set_rollback(True)
 
@@ -169,3 +168,15 @@ def test_each_demo_account_can_log_in(client, username):
     response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(get_user_model().objects.get(username=username).pk)
+
+
+def test_the_hospital_staff_have_roles_but_cannot_log_in(client):
+    for account in HOSPITAL_STAFF:
+        user = get_user_model().objects.get(username=account.username)
+        assert not user.has_usable_password()
+        assert list(UnionRole.objects.filter(user=user).values_list("union__code", "role")) == [
+            ("demo-hospital", account.role)
+        ]
+        response = client.post(reverse("login"), {"username": account.username, "password": DEMO_PASSWORD})
+        assert "_auth_user_id" not in client.session
+        assert response.status_code == 200

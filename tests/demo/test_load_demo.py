@@ -1,11 +1,14 @@
 """`manage.py load_demo`: what it refuses, what it skips, and that it is repeatable.
 
 Each test here starts from an empty database; the checks of the loaded data itself are in
-test_demo_data.py, which loads once per module.
+test_demo_data.py (the roster) and test_demo_year.py (the year's records), which load once
+per module. Here the command loads the organisation and rosters only: the year of records
+takes seconds and says nothing about refusals and repeats.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from io import StringIO
 
 import pytest
@@ -13,8 +16,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from audit.models import AuditEntry
+from demo import loader
 from demo.context import DemoContext
 from demo.loader import ACCOUNTS, AUDIT_LABEL, DEMO_PASSWORD
+from demo.management.commands import load_demo as command
 from demo.organisations import GRASSROOTS
 from demo.people import generate_rosters
 from members.models import Member
@@ -22,6 +27,11 @@ from tests.factories import UnionFactory, UserFactory
 from unions.models import Branch, Union, UnionRole
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def roster_only(monkeypatch):
+    monkeypatch.setattr(command, "load_demo", partial(loader.load_demo, records=False))
 
 
 def _load(*args: str) -> str:
@@ -67,9 +77,10 @@ def test_a_plain_second_run_refuses_and_changes_nothing():
     assert _counts() == before
 
 
-def test_it_refuses_when_a_demo_username_is_taken():
-    UserFactory(username="admin")
-    with pytest.raises(CommandError, match="admin"):
+@pytest.mark.parametrize("username", ["admin", "yy-leader"])
+def test_it_refuses_when_a_demo_username_is_taken(username):
+    UserFactory(username=username)
+    with pytest.raises(CommandError, match=username):
         _load()
     assert not Union.objects.exists()
     assert not Member.objects.exists()

@@ -1,4 +1,5 @@
-"""`manage.py load_demo`: a county federation, two unions, ~380 members, four accounts."""
+"""`manage.py load_demo`: a county federation, two unions, ~380 members, four accounts, two
+years of records and a draft annual summary."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from demo.organisations import COUNTY, GRASSROOTS
 
 
 class Command(BaseCommand):
-    help = "载入演示数据：青山县总工会、两家基层工会及其会员，以及演示账号。数据每次相同。"
+    help = (
+        "载入演示数据：青山县总工会、两家基层工会及其会员、演示账号，上一年全年和今年截至今天的"
+        "工作记录，以及上一年度工作总结草稿。同一天载入的数据每次相同。"
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -41,5 +45,11 @@ class Command(BaseCommand):
             for code, count in summary.members.items():
                 self.stdout.write(f"  {names[code]}（{code}）：{count} 名会员")
             self.stdout.write(f"  分会 {summary.branches} 个，演示账号 {summary.accounts} 个")
+            if summary.records:
+                counts = "、".join(f"{kind}{n}" for kind, n in summary.records.items())
+                self.stdout.write(
+                    f"  {summary.year}年全年和{summary.year + 1}年截至今天的工作记录（条）：{counts}"
+                )
+                self.stdout.write(f"  {summary.year}年度工作总结草稿 1 份（工会主席 leader 可编辑、定稿）")
         for line in account_lines():
             self.stdout.write(line)
