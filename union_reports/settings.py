@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "rights",
     "funds",
     "reports",
+    "workbook",
     "demo",
 ]
 

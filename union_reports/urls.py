@@ -26,5 +26,6 @@ urlpatterns = [
     path("u/<str:code>/rights/", include("rights.urls")),
     path("u/<str:code>/funds/", include("funds.urls")),
     path("u/<str:code>/reports/", include("reports.urls")),
+    path("u/<str:code>/workbook/", include("workbook.urls")),
     path("admin/", admin.site.urls),
 ]

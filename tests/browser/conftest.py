@@ -17,9 +17,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 PASSWORD = "pass-for-tests-123"  # tests/factories.UserFactory
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls in the test
-# itself are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(scope="session")
@@ -28,6 +25,10 @@ def browser():
         pytest.skip("Chromium is not installed (apt-get install chromium); browser tests skipped.")
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop in this thread while the browser lives; the
+    # ORM calls of tests and fixtures are still synchronous and safe, so Django may allow them.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -43,6 +44,10 @@ def browser():
         )
         yield browser
         browser.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.hookimpl(hookwrapper=True)

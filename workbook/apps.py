@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+
+
+class WorkbookConfig(AppConfig):
+    name = "workbook"
+    verbose_name = "统计年报工作簿"
+
+    def ready(self) -> None:
+        from audit.models import register_event_labels
+        from audit.registry import register
+        from records.models import AUDIT_EXCLUDE
+
+        from .events import EVENT_LABELS
+        from .models import ExportJob, ExternalReport
+
+        # Progress counters move through queryset updates and are not logged; the job's
+        # creation and its outcome (done/failed, file, row counts) are.
+        register(ExportJob, exclude={"progress_rows", "total_rows"})
+        register(ExternalReport, exclude=AUDIT_EXCLUDE)
+        register_event_labels(EVENT_LABELS)

@@ -1,0 +1,13 @@
+"""Workflow events this app writes to the audit log, with their Chinese labels."""
+
+EXPORTED = "workbook.exported"
+ROLLUP_EXPORTED = "workbook.rollup_exported"
+EXPORT_FAILED = "workbook.export_failed"
+DOWNLOADED = "workbook.downloaded"
+
+EVENT_LABELS = {
+    EXPORTED: "导出年报工作簿",
+    ROLLUP_EXPORTED: "导出汇总工作簿",
+    EXPORT_FAILED: "导出年报工作簿失败",
+    DOWNLOADED: "下载年报工作簿",
+}

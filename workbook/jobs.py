@@ -1,0 +1,146 @@
+"""Exports that take more than a moment run in a background thread.
+
+There is no task queue in this product, so a big union's workbook is written by a thread
+of the web process into MEDIA_ROOT/exports/<uuid>.xlsx while the page polls the job. The
+thread uses its own database connection and closes it when done. A job whose process died
+(a restart mid-export) is marked failed once it has been silent for `STALE_AFTER`; files are
+deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import close_old_connections, connections
+from django.utils import timezone
+
+from audit.context import Actor, acting_as
+from audit.registry import log_event
+from members.models import Member
+from unions.models import Union
+
+from . import events
+from .models import ExportJob, ExportStatus
+from .services import annual_context, expected_rows, log_export, write_annual_workbook
+
+logger = logging.getLogger(__name__)
+
+EXPORT_DIR = "exports"
+STALE_AFTER = dt.timedelta(minutes=30)
+PROGRESS_EVERY = 2_000
+
+
+def sync_limit() -> int:
+    """Unions with at most this many members export while the user waits (about 2 s)."""
+    return int(getattr(settings, "WORKBOOK_SYNC_MAX_MEMBERS", 5_000))
+
+
+def keep_hours() -> int:
+    return int(getattr(settings, "WORKBOOK_EXPORT_KEEP_HOURS", 24))
+
+
+def runs_in_background(union: Union) -> bool:
+    return Member.objects.filter(union=union).count() > sync_limit()
+
+
+def create_job(*, union: Union, year: int, full_ids: bool, user) -> ExportJob:  # type: ignore[no-untyped-def]
+    return ExportJob.objects.create(union=union, year=year, full_ids=full_ids, requested_by=user)
+
+
+def _label(user) -> str:  # type: ignore[no-untyped-def]
+    return (user.get_full_name() or user.get_username()) if user is not None else ""
+
+
+def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
+    """Write the job's workbook (in the calling thread) and record the outcome."""
+    job = ExportJob.objects.select_related("union", "requested_by").get(pk=job_id)
+    actor = actor or Actor(user=job.requested_by, label=job.requested_by.get_username())
+    with acting_as(actor.user, label=actor.label, ip_address=actor.ip_address):
+        context = annual_context(
+            union=job.union, year=job.year, full_ids=job.full_ids, generated_by=_label(job.requested_by)
+        )
+        name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.xlsx"
+        path = Path(default_storage.path(name))
+        try:
+            ExportJob.objects.filter(pk=job.pk).update(
+                status=ExportStatus.RUNNING, started_at=timezone.now(), total_rows=expected_rows(context)
+            )
+
+            def progress(rows: int) -> None:
+                ExportJob.objects.filter(pk=job.pk).update(progress_rows=rows)
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            result = write_annual_workbook(context=context, target=path, progress=progress)
+        except Exception as exc:
+            logger.exception("workbook export %s failed", job.pk)
+            path.unlink(missing_ok=True)
+            job.refresh_from_db()
+            job.status = ExportStatus.FAILED
+            job.error = f"导出失败：{exc.__class__.__name__}。请稍后重试；如仍失败，请联系系统管理员。"
+            job.finished_at = timezone.now()
+            job.save()
+            log_event(
+                job.union, events.EXPORT_FAILED, {"year": job.year, "job": job.pk, "error": repr(exc)[:200]}
+            )
+            return job
+        job.refresh_from_db()
+        job.status = ExportStatus.DONE
+        job.file.name = name
+        job.file_size = result.size
+        job.row_counts = result.row_counts
+        job.finished_at = timezone.now()
+        job.save()
+        log_export(context=context, result=result, via="网页（后台）", job_id=job.pk)
+        return job
+
+
+def _thread_main(job_id: int, actor: Actor) -> None:
+    close_old_connections()
+    try:
+        run_job(job_id, actor)
+    except Exception:  # the job row itself could not be read or saved
+        logger.exception("workbook export thread %s crashed", job_id)
+    finally:
+        connections.close_all()
+
+
+def start_job(job: ExportJob, actor: Actor) -> threading.Thread:
+    """Run the job in a daemon thread; returns the thread (tests join it)."""
+    thread = threading.Thread(
+        target=_thread_main, args=(job.pk, actor), name=f"workbook-export-{job.pk}", daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def mark_stale(job: ExportJob) -> ExportJob:
+    """A job silent for too long died with its process: say so instead of polling forever."""
+    if job.is_finished:
+        return job
+    since = job.started_at or job.created_at
+    if timezone.now() - since > STALE_AFTER:
+        job.status = ExportStatus.FAILED
+        job.error = "导出中断（服务器可能已重启），请重新导出。"
+        job.finished_at = timezone.now()
+        job.save()
+    return job
+
+
+def delete_expired(*, now: dt.datetime | None = None) -> int:
+    """Delete export files older than the keeping time; their jobs show 已过期."""
+    cutoff = (now or timezone.now()) - dt.timedelta(hours=keep_hours())
+    count = 0
+    for job in ExportJob.objects.filter(status=ExportStatus.DONE, finished_at__lt=cutoff):
+        if job.file.name:
+            default_storage.delete(job.file.name)
+        job.status = ExportStatus.EXPIRED
+        job.file.name = ""
+        job.save()
+        count += 1
+    return count

@@ -1,0 +1,111 @@
+"""Export jobs (a workbook written in the background) and external reports (a workbook of a
+union that is not on this system, imported by its higher-level union for the roll-up)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from records.models import UnionRecord
+from unions.models import Union
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("正在导出")
+    DONE = "done", _("已完成")
+    FAILED = "failed", _("失败")
+    EXPIRED = "expired", _("已过期")
+
+
+class ExportJob(models.Model):
+    """One annual workbook being written, or written, to MEDIA_ROOT/exports/.
+
+    The file holds personal data: it is served only by the permission-checked download view
+    and deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
+    """
+
+    union = models.ForeignKey(
+        Union, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="workbook_exports"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    full_ids = models.BooleanField(_("完整身份证号"), default=False)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
+    )
+    total_rows = models.PositiveIntegerField(_("预计行数"), default=0)
+    progress_rows = models.PositiveIntegerField(_("已写行数"), default=0)
+    file = models.FileField(_("文件"), max_length=200, blank=True)
+    file_size = models.PositiveBigIntegerField(_("文件大小（字节）"), default=0)
+    row_counts = models.JSONField(_("各表行数"), default=dict, blank=True)
+    error = models.TextField(_("错误信息"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("导出人"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("年报导出任务")
+        verbose_name_plural = _("年报导出任务")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["union", "-created_at"], name="exportjob_union_created_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度统计年报工作簿（{self.get_status_display()}）"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED, ExportStatus.EXPIRED)
+
+    @property
+    def percent(self) -> int:
+        if self.status == ExportStatus.DONE:
+            return 100
+        if not self.total_rows:
+            return 0
+        return min(99, self.progress_rows * 100 // self.total_rows)
+
+    @property
+    def download_name(self) -> str:
+        from records.periods import period_for
+
+        return f"{self.union.name}{period_for(self.union, self.year).label}统计年报.xlsx"
+
+
+class ExternalReport(UnionRecord):
+    """The indicator figures of a union that is not on this system, read from a workbook
+    it exported with this product and imported by a higher-level union (`union`).
+
+    Its figures join the roll-up of `union` and of every union above it. A wrong import is
+    voided (作废), never deleted, and a corrected file imported again.
+    """
+
+    source_name = models.CharField(_("填报单位"), max_length=100)
+    source_code = models.CharField(_("填报单位代码"), max_length=40)
+    year = models.PositiveSmallIntegerField(_("年度"))
+    period_start = models.DateField(_("统计期间起"))
+    period_end = models.DateField(_("统计期间止"))
+    units_included = models.PositiveIntegerField(
+        _("汇总单位数"), default=1, help_text=_("文件本身是汇总表时，为其包含的工会数。")
+    )
+    # {indicator key: value as text}: text keeps money exact ("1234.50") through JSON.
+    values = models.JSONField(_("指标数值"), default=dict)
+    original_name = models.CharField(_("原文件名"), max_length=255)
+    file_sha256 = models.CharField(_("文件 SHA-256"), max_length=64)
+    indicator_digest = models.CharField(_("指标校验码"), max_length=64)
+    exported_at = models.CharField(_("对方导出时间"), max_length=40, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("导入人"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("外部工会年报")
+        verbose_name_plural = _("外部工会年报")
+        ordering = ["-year", "source_name", "-id"]
+        indexes = [models.Index(fields=["union", "year"], name="externalreport_union_year_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.source_name}{self.year}年度统计年报"

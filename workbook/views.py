@@ -1,0 +1,259 @@
+"""Pages of the statistical workbook: export (now or in the background), the indicator sheet,
+the roll-up of a higher-level union, and the import of external unions' workbooks."""
+
+from __future__ import annotations
+
+import tempfile
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from audit.context import current_actor
+from audit.registry import log_event
+from records.periods import Period, current_period, period_for
+from unions.models import Union
+from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+
+from . import events, jobs
+from .forms import ExportForm, ImportForm, VoidForm
+from .importing import WorkbookImportError, import_external_report, max_upload_mb
+from .indicators import INDICATORS, indicators
+from .models import ExportJob, ExportStatus, ExternalReport
+from .rollup import BREAKDOWN_KEYS, HEADLINE, external_values, rollup
+from .services import annual_context, export_rollup_workbook, log_export, write_annual_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+YEARS_SHOWN = 6
+RECENT_JOBS = 10
+REFRESH_SECONDS = 2
+
+
+def _periods(union: Union) -> list[Period]:
+    latest = current_period(union)
+    return [period_for(union, y) for y in range(latest.year, latest.year - YEARS_SHOWN, -1)]
+
+
+def _year(request: UnionRequest) -> int:
+    latest = current_period(request.union).year
+    try:
+        year = int(request.GET.get("year", latest))
+    except ValueError:
+        year = latest
+    return min(max(year, 2000), latest)
+
+
+def _user_label(request: UnionRequest) -> str:
+    return request.user.get_full_name() or request.user.get_username()
+
+
+def _xlsx_response(fh, filename: str) -> FileResponse:  # type: ignore[no-untyped-def]
+    return FileResponse(fh, as_attachment=True, filename=filename, content_type=XLSX)
+
+
+# --- the union's own workbook ---------------------------------------------------------------
+
+
+@union_view(Perm.EXPORT)
+def export_page(request: UnionRequest) -> HttpResponse:
+    """Choose a year and export. Small unions get the file at once; big ones get a job page."""
+    union = request.union
+    allow_full_ids = request.access.can(Perm.VIEW_FULL_ID)
+    years = [(p.year, p.label) for p in _periods(union)]
+    form = ExportForm(request.POST or None, years=years, allow_full_ids=allow_full_ids)
+    if request.method == "POST" and form.is_valid():
+        year = form.cleaned_data["year"]
+        full_ids = allow_full_ids and not form.cleaned_data.get("masked")
+        jobs.delete_expired()
+        if jobs.runs_in_background(union):
+            job = jobs.create_job(union=union, year=year, full_ids=full_ids, user=request.user)
+            jobs.start_job(job, current_actor())
+            return redirect("workbook:job", code=union.code, pk=job.pk)
+        context = annual_context(union=union, year=year, full_ids=full_ids, generated_by=_user_label(request))
+        fh = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+        result = write_annual_workbook(context=context, target=fh)
+        log_export(context=context, result=result, via="网页")
+        fh.seek(0)
+        return _xlsx_response(fh, f"{union.name}{context.period.label}统计年报.xlsx")
+    recent = ExportJob.objects.filter(union=union).select_related("requested_by")[:RECENT_JOBS]
+    return render(
+        request,
+        "workbook/export.html",
+        {
+            "form": form,
+            "recent": recent,
+            "allow_full_ids": allow_full_ids,
+            "background": jobs.runs_in_background(union),
+            "sync_limit": jobs.sync_limit(),
+            "keep_hours": jobs.keep_hours(),
+        },
+    )
+
+
+@union_view(Perm.EXPORT)
+def job_status(request: UnionRequest, pk: int) -> HttpResponse:
+    """The job's progress; refreshes itself every 2 s until the file is ready (no JavaScript)."""
+    job = jobs.mark_stale(get_for_union(ExportJob.objects.select_related("requested_by"), request, pk))
+    response = render(request, "workbook/job.html", {"job": job, "refresh": not job.is_finished})
+    if not job.is_finished:
+        response["Refresh"] = str(REFRESH_SECONDS)
+    return response
+
+
+@union_view(Perm.EXPORT)
+def job_download(request: UnionRequest, pk: int) -> HttpResponse:
+    job = get_for_union(ExportJob.objects.select_related("union"), request, pk)
+    if job.full_ids and not request.access.can(Perm.VIEW_FULL_ID):
+        raise PermissionDenied("该文件含完整身份证号，您没有查看权限。")
+    if job.status != ExportStatus.DONE or not job.file.name or not default_storage.exists(job.file.name):
+        messages.warning(request, "文件尚未生成或已过期删除，请稍候或重新导出。")
+        return redirect("workbook:job", code=request.union.code, pk=job.pk)
+    log_event(job.union, events.DOWNLOADED, {"year": job.year, "job": job.pk, "full_ids": job.full_ids})
+    return _xlsx_response(default_storage.open(job.file.name, "rb"), job.download_name)
+
+
+@union_view(Perm.VIEW)
+def indicator_page(request: UnionRequest) -> HttpResponse:
+    """The union's indicator sheet on screen, as the workbook's first sheet will show it."""
+    year = _year(request)
+    period = period_for(request.union, year)
+    rows = indicators(union=request.union, period=period)
+    return render(
+        request,
+        "workbook/indicators.html",
+        {"period": period, "years": _periods(request.union), "groups": _grouped(rows)},
+    )
+
+
+def _grouped(rows):  # type: ignore[no-untyped-def]
+    groups: dict[str, list] = {}
+    for row in rows:
+        groups.setdefault(row.group, []).append(row)
+    return list(groups.items())
+
+
+# --- roll-up of a higher-level union --------------------------------------------------------
+
+
+@union_view(Perm.VIEW)
+def rollup_page(request: UnionRequest) -> HttpResponse:
+    """汇总概况: the subtree's headline figures and a per-union breakdown."""
+    year = _year(request)
+    result = rollup(union=request.union, year=year)
+    totals = result.totals
+    definitions = {d.key: d for d in INDICATORS}
+    headline = [(title, [(definitions[key], totals[key]) for key in keys]) for title, keys in HEADLINE]
+    breakdown_defs = [definitions[key] for key in BREAKDOWN_KEYS]
+    breakdown = [
+        (source, [(definitions[key], source.values[key]) for key in BREAKDOWN_KEYS])
+        for source in result.sources
+    ]
+    return render(
+        request,
+        "workbook/rollup.html",
+        {
+            "rollup": result,
+            "period": result.period,
+            "years": _periods(request.union),
+            "headline": headline,
+            "breakdown_defs": breakdown_defs,
+            "breakdown": breakdown,
+            "breakdown_totals": [(definitions[key], totals[key]) for key in BREAKDOWN_KEYS],
+            "external_reports": ExternalReport.objects.filter(union=request.union, year=year)
+            .select_related("uploaded_by")
+            .order_by("voided_at", "source_name"),
+        },
+    )
+
+
+@union_view(Perm.VIEW)
+def rollup_indicator_page(request: UnionRequest) -> HttpResponse:
+    """汇总指标: every indicator, its total and each union's figure."""
+    year = _year(request)
+    result = rollup(union=request.union, year=year)
+    return render(
+        request,
+        "workbook/rollup_indicators.html",
+        {"rollup": result, "period": result.period, "years": _periods(request.union), "rows": result.rows()},
+    )
+
+
+@union_view(Perm.EXPORT)
+def rollup_export(request: UnionRequest) -> HttpResponse:
+    """The roll-up as a workbook (aggregates only, no personal data): written at once."""
+    year = _year(request)
+    result = rollup(union=request.union, year=year)
+    fh = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+    export_rollup_workbook(rollup=result, target=fh, generated_by=_user_label(request))
+    fh.seek(0)
+    return _xlsx_response(fh, f"{request.union.name}{result.period.label}汇总统计年报.xlsx")
+
+
+# --- external reports ------------------------------------------------------------------------
+
+
+@union_view(Perm.EXPORT)
+def import_page(request: UnionRequest) -> HttpResponse:
+    """Import the workbook of a union that is not on this system into the roll-up."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_external_report(
+                union=request.union,
+                upload=upload.file,
+                original_name=upload.name,
+                user=request.user,
+                source_name=form.cleaned_data["source_name"],
+            )
+        except WorkbookImportError as exc:
+            errors = exc.messages
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(
+                request, f"已导入“{report.source_name}”{report.year}年度统计年报，其数字已计入汇总。"
+            )
+            return redirect("workbook:external-detail", code=request.union.code, pk=report.pk)
+    return render(
+        request, "workbook/import.html", {"form": form, "errors": errors, "max_mb": max_upload_mb()}
+    )
+
+
+@union_view(Perm.VIEW)
+def external_detail(request: UnionRequest, pk: int) -> HttpResponse:
+    report = get_for_union(ExternalReport.objects.select_related("uploaded_by"), request, pk)
+    values = external_values(report)
+    rows = [(d, values[d.key]) for d in INDICATORS]
+    groups: dict[str, list] = {}
+    for d, value in rows:
+        groups.setdefault(d.group, []).append((d, value))
+    rollup_url = (
+        reverse("workbook:rollup", args=[request.union.code]) + "?" + urlencode({"year": report.year})
+    )
+    return render(
+        request,
+        "workbook/external_detail.html",
+        {"report": report, "groups": list(groups.items()), "void_form": VoidForm(), "rollup_url": rollup_url},
+    )
+
+
+@union_view(Perm.EXPORT)
+@require_POST
+def external_void(request: UnionRequest, pk: int) -> HttpResponse:
+    report = get_for_union(ExternalReport, request, pk)
+    form = VoidForm(request.POST)
+    if report.is_void:
+        messages.info(request, "该记录已作废。")
+    elif form.is_valid():
+        report.void(form.cleaned_data["reason"])
+        messages.success(request, f"已作废“{report}”，其数字不再计入汇总；可重新导入更正后的文件。")
+    else:
+        messages.error(request, "请填写作废原因。")
+    return redirect("workbook:external-detail", code=request.union.code, pk=report.pk)
