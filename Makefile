@@ -20,7 +20,7 @@ help:
 	@echo "make run      本地运行演示（http://$(HOST):$(PORT)/，可用 PORT=8001 改端口）"
 	@echo "make test     运行全部测试（PYTEST_ARGS 传给 pytest；DATABASE_URL 选数据库）"
 	@echo "make lint     ruff check + ruff format --check"
-	@echo "make bench    运行 bench/run_all.py（如存在）"
+	@echo "make bench    性能基准（首次生成 5 万会员的测试工会；DATABASE_URL 选数据库）"
 	@echo "make sysdeps  检查/安装 PDF 所需的系统库和中文字体"
 	@echo "make venv     创建 .venv 并安装运行依赖"
 	@echo "make clean    删除 .venv、缓存和测试产物（保留 db.sqlite3 和 media/）"
@@ -58,12 +58,10 @@ lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-bench: venv
-	@if [ -f bench/run_all.py ]; then \
-		$(PY) bench/run_all.py; \
-	else \
-		echo "bench/run_all.py 尚不存在，暂无基准测试。"; \
-	fi
+# First run: migrates bench/bench.sqlite3 (or DATABASE_URL) and generates a 50,000-member
+# union; later runs reuse it. BENCH_ARGS goes to bench/run_all.py (e.g. "--only pages").
+bench: venv-dev sysdeps
+	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts staticfiles

@@ -1,0 +1,349 @@
+"""Stage 4: concurrent users against gunicorn on loopback.
+
+Starts gunicorn (DEBUG off, sync workers, 2 × cores + 1 of them, static files from the
+collected STATIC_ROOT through WhiteNoise) on a free port of 127.0.0.1, logs 30 sessions in
+as the union's admin, and replays a mixed read workload — roster pages and searches,
+record lists, the dashboard — for a bounded time. Uses `wrk` when it is installed (it
+takes almost no CPU from the server), otherwise a Python load generator with one thread
+per user. Stops the server and deletes the sessions afterwards.
+
+    .venv/bin/python bench/load.py [--users 30] [--seconds 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from common import ADMIN_USERNAME, ROOT, UNION_CODE, line, percentile, setup_django
+
+setup_django()
+
+from database import bench_year  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.contrib.sessions.models import Session  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+HOST = "127.0.0.1"
+RPS_TARGET = 150
+P95_TARGET_MS = 300
+
+LIST_NAMES = (
+    "activities:activity-list",
+    "welfare:hardship-list",
+    "welfare:disbursement-list",
+    "democracy:proposal-list",
+    "democracy:contract-list",
+    "rights:mediation-list",
+    "funds:entry-list",
+)
+
+
+GROUPS = ("roster", "lists", "dashboard")
+
+
+def workload(only: str | None = None) -> list[str]:
+    """Paths weighted by how often staff open them: 4 roster : 4 lists : 2 dashboard.
+    `only` keeps one group, to see which one bounds the mixed figure."""
+    kw = {"code": UNION_CODE}
+    roster = reverse("members:list", kwargs=kw)
+    year = bench_year()
+    home = reverse("unions:home", kwargs=kw)
+    roster_paths = [f"{roster}?page={page}" for page in range(1, 9)] + [
+        roster,
+        roster,
+        f"{roster}?q=%E7%8E%8B",
+    ]
+    list_paths = [reverse(name, kwargs=kw) for name in LIST_NAMES]
+    dashboards = [f"{home}?year={year}", f"{home}?year={year + 1}"]
+    weighted = []
+    groups = {"roster": (roster_paths, 4), "lists": (list_paths, 4), "dashboard": (dashboards, 2)}
+    for name, (group, weight) in groups.items():
+        if only and name != only:
+            continue
+        per_path = max(1, round(weight * 10 / len(group)))
+        for path in group:
+            weighted += [path] * per_path
+    return weighted
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, workers: int) -> subprocess.Popen[bytes]:
+    gunicorn = Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "gunicorn"
+    if not gunicorn.exists():
+        gunicorn = ROOT / ".venv" / "bin" / "gunicorn"
+    command = [
+        str(gunicorn),
+        "union_reports.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--log-level",
+        "warning",
+        "--timeout",
+        "60",
+    ]
+    return subprocess.Popen(command, cwd=ROOT, env=os.environ.copy())  # noqa: S603 - our own fixed command
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    if server.poll() is None:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def workers_cpu_seconds(master: int) -> float:
+    """User + system CPU of the gunicorn workers (the master's children), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master:  # fields[1] is the parent pid
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def process_cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def database_backends() -> dict[int, float]:
+    """CPU seconds so far of the PostgreSQL backends serving the bench database (the
+    workers keep their connections for CONN_MAX_AGE); empty on SQLite, whose work is
+    inside the workers' own CPU."""
+    if connection.vendor != "postgresql":
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    return {pid: process_cpu_seconds(pid) for pid in pids}
+
+
+def get(port: int, path: str, cookie: str, timeout: float = 10) -> tuple[int, int]:
+    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    try:
+        conn.request("GET", path, headers={"Cookie": cookie, "Host": HOST})
+        response = conn.getresponse()
+        body = response.read()
+        return response.status, len(body)
+    finally:
+        conn.close()
+
+
+def wait_ready(port: int, server: subprocess.Popen[bytes], seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}")
+        try:
+            status, _ = get(port, "/accounts/login/", "", timeout=2)
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError("gunicorn did not answer in time")
+
+
+def login_sessions(n: int) -> list[str]:
+    admin = get_user_model().objects.get(username=ADMIN_USERNAME)
+    cookies = []
+    for _ in range(n):
+        client = Client()
+        client.force_login(admin)
+        cookies.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
+    return cookies
+
+
+LUA = """
+local paths = {%(paths)s}
+local cookies = {%(cookies)s}
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  math.randomseed(id * 7919)
+end
+function request()
+  local path = paths[math.random(#paths)]
+  local cookie = "%(cookie_name)s=" .. cookies[math.random(#cookies)]
+  return wrk.format("GET", path, {["Cookie"] = cookie})
+end
+function done(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%d %%d %%d %%d %%d %%.1f %%.1f %%.1f %%.1f\\n",
+    summary.requests, summary.duration, summary.errors.connect, summary.errors.read,
+    summary.errors.write, summary.errors.status, summary.errors.timeout,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000))
+end
+"""
+
+
+def run_wrk(port: int, paths: list[str], cookies: list[str], users: int, seconds: int) -> dict[str, float]:
+    quoted = ", ".join(f'"{p}"' for p in paths)
+    with tempfile.TemporaryDirectory(prefix="bench-wrk-") as tmp:
+        script = Path(tmp) / "mixed.lua"
+        script.write_text(
+            LUA
+            % {
+                "paths": quoted,
+                "cookies": ", ".join(f'"{c}"' for c in cookies),
+                "cookie_name": settings.SESSION_COOKIE_NAME,
+            }
+        )
+        threads = min(users, max(2, os.cpu_count() or 2))
+        command = ["wrk", "-t", str(threads), "-c", str(users), "-d", f"{seconds}s", "--timeout", "10s"]
+        command += ["-s", str(script), f"http://{HOST}:{port}"]
+        output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60).stdout  # noqa: S603
+    match = re.search(r"^RESULT (.*)$", output, re.M)
+    if not match:
+        raise RuntimeError(f"wrk printed no result: {output[-500:]}")
+    values = [float(v) for v in match.group(1).split()]
+    requests, duration_us, connect, read, write, status, timeout, p50, p95, p99, worst = values
+    return {
+        "requests": requests,
+        "seconds": duration_us / 1e6,
+        "errors": connect + read + write + status + timeout,
+        "p50": p50,
+        "p95": p95,
+        "p99": p99,
+        "max": worst,
+    }
+
+
+def run_python(port: int, paths: list[str], cookies: list[str], users: int, seconds: int) -> dict[str, float]:
+    cookie_name = settings.SESSION_COOKIE_NAME
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    started = time.monotonic()
+    deadline = started + seconds
+
+    def user(index: int) -> None:
+        rng = random.Random(index)
+        cookie = f"{cookie_name}={cookies[index % len(cookies)]}"
+        mine: list[float] = []
+        failed = 0
+        while time.monotonic() < deadline:
+            t0 = time.perf_counter()
+            try:
+                status, _ = get(port, rng.choice(paths), cookie)
+                if status != 200:
+                    failed += 1
+            except OSError:
+                failed += 1
+            mine.append((time.perf_counter() - t0) * 1000)
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    return {
+        "requests": len(latencies),
+        "seconds": elapsed,
+        "errors": errors[0],
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "p99": percentile(latencies, 99),
+        "max": max(latencies, default=0),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--users", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--only", choices=GROUPS, help="one group of pages instead of the mix")
+    parser.add_argument(
+        "--python", action="store_true", help="use the Python load generator even if wrk exists"
+    )
+    args = parser.parse_args()
+
+    paths = workload(args.only)
+    cookies = login_sessions(args.users)
+    port = free_port()
+    server = start_server(port, args.workers)
+    try:
+        wait_ready(port, server)
+        for path in sorted(set(paths)):  # every page works for these sessions before timing
+            status, _ = get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
+            if status != 200:
+                raise RuntimeError(f"{path} answered {status}")
+        for path in paths[:: max(1, len(paths) // 20)]:  # warm every worker a little
+            get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
+        use_wrk = shutil.which("wrk") is not None and not args.python
+        runner = run_wrk if use_wrk else run_python
+        cpu_before, db_before = workers_cpu_seconds(server.pid), database_backends()
+        figures = runner(port, paths, cookies, args.users, args.seconds)
+        requests = max(1, figures["requests"])
+        cpu_ms = (workers_cpu_seconds(server.pid) - cpu_before) * 1000 / requests
+        db_after = database_backends()
+        db_ms = sum(cpu - db_before.get(pid, 0.0) for pid, cpu in db_after.items()) * 1000 / requests
+    finally:
+        stop_server(server)
+        Session.objects.filter(session_key__in=cookies).delete()
+    rps = figures["requests"] / figures["seconds"]
+    ok = rps >= RPS_TARGET and figures["p95"] < P95_TARGET_MS and figures["errors"] == 0
+    cores = os.cpu_count() or 1
+    db_text = (
+        f" + PostgreSQL backends {db_ms:.0f} ms" if connection.vendor == "postgresql" else " (SQLite inside)"
+    )
+    total_ms = cpu_ms + db_ms
+    print(
+        f"# CPU per request: gunicorn workers {cpu_ms:.0f} ms{db_text} = {total_ms:.0f} ms: "
+        f"at most {cores * 1000 / total_ms:.0f} req/s on {cores} cores if nothing else ran",
+        flush=True,
+    )
+    line(
+        f"{args.users} users, {args.only or 'mixed'} GET ({'wrk' if use_wrk else 'python'})",
+        f"{rps:6.1f} req/s  p50 {figures['p50']:.0f} ms  p95 {figures['p95']:.0f} ms  "
+        f"p99 {figures['p99']:.0f} ms  errors {figures['errors']:.0f}  "
+        f"({figures['requests']:.0f} requests in {figures['seconds']:.0f} s, gunicorn {args.workers} sync workers)",
+        f">= {RPS_TARGET} req/s, p95 < {P95_TARGET_MS} ms, no errors",
+        ok,
+    )
+
+
+if __name__ == "__main__":
+    main()
