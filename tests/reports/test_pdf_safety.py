@@ -67,3 +67,28 @@ def test_an_svg_chart_renders_in_a_pdf_with_its_text():
     svg = horizontal_bars([("节日慰问", 120), ("大病救助", 8)], unit="人次")
     text = _text(render_pdf(f"<html><body>{svg}</body></html>"))
     assert "节日慰问" in text and "120人次" in text
+
+
+def test_production_hashed_static_files_are_served_to_the_pdf(tmp_path, settings):
+    """With DEBUG off {% static %} names the hashed copy made by collectstatic."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+    from django.core.management import call_command
+    from django.template import Context, Template
+    from django.utils.functional import empty
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    staticfiles_storage._wrapped = empty  # pick up the new backend
+    try:
+        call_command("collectstatic", interactive=False, verbosity=0)
+        url = Template("{% load static %}{% static 'css/gbt9704.css' %}").render(Context())
+        assert url != "/static/css/gbt9704.css"  # hashed
+        body, mime_type = fetch_static(BASE_URL + url.lstrip("/"))
+        assert b"@page" in body and mime_type == "text/css"
+        with pytest.raises(RefusedURL):
+            fetch_static(BASE_URL + "static/../settings.py")
+    finally:
+        staticfiles_storage._wrapped = empty
