@@ -9,6 +9,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, DecimalField, F, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -358,16 +361,26 @@ def _report_many(request: UnionRequest, verb: str, done: list[Disbursement], ask
     (messages.success if done else messages.warning)(request, text)
 
 
+PENDING_PAGE_SIZE = 100
+
+
 @union_view(Perm.APPROVE)
 def disbursement_pending(request: UnionRequest) -> HttpResponse:
-    """The leaders' approval queue: every record awaiting approval, to approve in one go."""
-    pending = list(selectors.pending_approval(union=request.union))
+    """The leaders' approval queue, a page at a time; whole batches are approved on their page."""
+    pending = selectors.pending_approval(union=request.union)
+    page = Paginator(pending, PENDING_PAGE_SIZE).get_page(request.GET.get("page"))
+    totals = pending.aggregate(
+        count=Count("id"),
+        total=Coalesce(Sum(F("cash_amount") + F("goods_value")), Decimal("0"), output_field=DecimalField()),
+    )
     return render(
         request,
         "welfare/pending.html",
         {
-            "pending": pending,
-            "total": sum((d.total for d in pending), Decimal("0")),
+            "pending": page,
+            "page": page,
+            "count": totals["count"],
+            "total": totals["total"],
             "decide_url": reverse("welfare:disbursement-decide", args=[request.union.code]),
             "list_url": reverse("welfare:disbursement-list", args=[request.union.code]),
         },
