@@ -78,6 +78,8 @@ class AuditEntry(models.Model):
         indexes = [
             models.Index(fields=["content_type", "object_id"], name="audit_object_idx"),
             models.Index(fields=["union", "-created_at"], name="audit_union_time_idx"),
+            # The newest entry of a union is its data version (see reports.dashboard).
+            models.Index(fields=["union", "id"], name="audit_union_id_idx"),
         ]
 
     def __str__(self) -> str:

@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from urllib.parse import urlencode
 
+from django.core.cache import cache
+from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from activities.selectors import activities_by_category, activities_by_month, activity_totals
+from audit.models import AuditEntry
 from democracy.selectors import (
     congress_summary,
     contract_summary,
@@ -219,6 +222,27 @@ def dashboard_charts(*, union: Union, period: Period) -> list[SafeString]:
     return charts
 
 
+CACHE_SECONDS = 600
+
+
+def data_version(union: Union) -> int:
+    """The id of the union's newest log entry: every write to its records logs one, so the
+    figures cannot have changed while this number has not."""
+    return AuditEntry.objects.filter(union=union).aggregate(newest=Max("id"))["newest"] or 0
+
+
+def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str, object]:
+    key = f"dashboard:{union.pk}:{period.year}:{union.period_start_month}:{today}:{data_version(union)}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = {
+            "groups": dashboard_groups(union=union, period=period, today=today),
+            "charts": dashboard_charts(union=union, period=period),
+        }
+        cache.set(key, figures, CACHE_SECONDS)
+    return figures
+
+
 def dashboard_page(request: UnionRequest) -> HttpResponse:
     """Rendered by `unions:home`, which has checked access already."""
     union = request.union
@@ -235,8 +259,7 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
         {
             "period": period,
             "years": [period_for(union, y) for y in range(latest.year, latest.year - 6, -1)],
-            "groups": dashboard_groups(union=union, period=period, today=dt.date.today()),
-            "charts": dashboard_charts(union=union, period=period),
+            **cached_figures(union=union, period=period, today=dt.date.today()),
             "subordinates": subordinate_unions(union=union),
             "branches": branches_with_headcount(union=union),
         },

@@ -7,11 +7,19 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from unions.models import Role, UnionLevel
 
 from .factories import BranchFactory, UnionFactory, UnionRoleFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached figures are keyed by database ids, which a rolled-back test may hand out again."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture

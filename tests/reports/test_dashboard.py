@@ -104,3 +104,16 @@ def test_a_county_user_sees_subordinates_on_the_county_dashboard(county_client, 
     MemberFactory(union=union)
     page = county_client.get(reverse("unions:home", args=[county.code])).content.decode()
     assert union.name in page and other_union.name in page
+
+
+def test_the_dashboard_is_cached_until_a_record_changes(clerk_client, union, django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    cache.clear()
+    url = reverse("unions:home", args=[union.code])
+    ActivityFactory(union=union, start_date=dt.date(Y, 3, 1))
+    assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "1次"
+    with django_assert_max_num_queries(8):  # session, user, union, role, version, branches…
+        assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "1次"
+    ActivityFactory(union=union, start_date=dt.date(Y, 4, 1))  # logged, so the version moves
+    assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "2次"
