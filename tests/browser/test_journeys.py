@@ -148,3 +148,26 @@ def test_anonymous_visitors_are_sent_to_the_login_page(open_page, union):
     page.goto(f"/u/{union.code}/members/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
     expect(page.get_by_role("heading", name="登录工会年报")).to_be_visible()
+
+
+def test_an_admin_downloads_the_workbook(open_page, admin_user, union):
+    member = MemberFactory(union=union, name="周海燕", joined_on=dt.date(2012, 3, 1))
+    page = open_page(admin_user)
+    page.get_by_role("button", name="统计年报").click()
+    page.get_by_role("link", name="导出年报工作簿").click()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="导出 Excel 工作簿").click()
+    workbook = openpyxl.load_workbook(io.BytesIO(download_info.value.path().read_bytes()), read_only=True)
+    assert workbook.sheetnames[0] == "统计指标" and "会员花名册" in workbook.sheetnames
+    cells = [c for row in workbook["会员花名册"].iter_rows(values_only=True) for c in row]
+    assert "周海燕" in cells and member.id_number in cells  # admins get full ID numbers, as text
+
+
+def test_a_county_user_sees_the_roll_up(open_page, county_user, county, union, other_union):
+    MemberFactory.create_batch(3, union=union, joined_on=dt.date(2012, 3, 1))
+    MemberFactory.create_batch(2, union=other_union, joined_on=dt.date(2012, 3, 1))
+    page = open_page(county_user)
+    page.get_by_role("link", name="查看汇总").click()
+    expect(page.get_by_role("heading", name=re.compile("汇总"))).to_be_visible()
+    expect(page.get_by_text(union.name).first).to_be_visible()
+    expect(page.get_by_text(other_union.name).first).to_be_visible()
