@@ -82,7 +82,9 @@ def _shown(name: str, value: Any, options: AuditOptions) -> Any:
 
 
 def _snapshot(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
-    instance._audit_snapshot = _values(instance, _registry[sender])  # type: ignore[attr-defined]
+    # Runs for every instance loaded anywhere, so it only copies the attribute dict (by
+    # attname); field values are read from it when a save needs the difference.
+    instance._audit_snapshot = instance.__dict__.copy()  # type: ignore[attr-defined]
 
 
 def _union_of(instance: models.Model) -> Any:
@@ -119,12 +121,15 @@ def creation_changes(instance: models.Model) -> dict[str, Any]:
 
 
 def update_changes(instance: models.Model, before: dict[str, Any]) -> dict[str, list[Any]]:
+    """Field changes against `before`, an attribute dict as `_snapshot` copies it."""
     options = _registry[type(instance)]
     changes = {}
-    for name, new in _values(instance, options).items():
-        old = before.get(name)
-        if name in before and old != new:
-            changes[name] = [_shown(name, old, options), _shown(name, new, options)]
+    for f in instance._meta.concrete_fields:
+        if f.name in options.exclude or f.attname not in before or f.attname not in instance.__dict__:
+            continue
+        old, new = before[f.attname], getattr(instance, f.attname)
+        if old != new:
+            changes[f.name] = [_shown(f.name, old, options), _shown(f.name, new, options)]
     return changes
 
 

@@ -361,7 +361,7 @@ def _report_many(request: UnionRequest, verb: str, done: list[Disbursement], ask
     (messages.success if done else messages.warning)(request, text)
 
 
-PENDING_PAGE_SIZE = 100
+PENDING_PAGE_SIZE = 50
 
 
 @union_view(Perm.APPROVE)
