@@ -226,9 +226,10 @@ CACHE_SECONDS = 600
 
 
 def data_version(union: Union) -> int:
-    """The id of the union's newest log entry: every write to its records logs one, so the
-    figures cannot have changed while this number has not."""
-    return AuditEntry.objects.filter(union=union).aggregate(newest=Max("id"))["newest"] or 0
+    """The id of the newest log entry of the union and the unions below it: every write to
+    their records logs one, so the figures cannot have changed while this number has not."""
+    entries = AuditEntry.objects.filter(union__path__startswith=union.path)
+    return entries.aggregate(newest=Max("id"))["newest"] or 0
 
 
 def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str, object]:
@@ -238,6 +239,8 @@ def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str,
         figures = {
             "groups": dashboard_groups(union=union, period=period, today=today),
             "charts": dashboard_charts(union=union, period=period),
+            "subordinates": list(subordinate_unions(union=union)),
+            "branches": list(branches_with_headcount(union=union)),
         }
         cache.set(key, figures, CACHE_SECONDS)
     return figures
@@ -260,7 +263,5 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
             "period": period,
             "years": [period_for(union, y) for y in range(latest.year, latest.year - 6, -1)],
             **cached_figures(union=union, period=period, today=dt.date.today()),
-            "subordinates": subordinate_unions(union=union),
-            "branches": branches_with_headcount(union=union),
         },
     )

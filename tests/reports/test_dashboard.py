@@ -117,3 +117,12 @@ def test_the_dashboard_is_cached_until_a_record_changes(clerk_client, union, dja
         assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "1次"
     ActivityFactory(union=union, start_date=dt.date(Y, 4, 1))  # logged, so the version moves
     assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "2次"
+
+
+def test_a_change_below_refreshes_the_higher_level_dashboard(county_client, county, union):
+    url = reverse("unions:home", args=[county.code])
+    MemberFactory(union=union)
+    first = {u.code: u.headcount for u in county_client.get(url).context["subordinates"]}
+    MemberFactory(union=union)
+    second = {u.code: u.headcount for u in county_client.get(url).context["subordinates"]}
+    assert second[union.code] == first[union.code] + 1
