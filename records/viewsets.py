@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import HttpResponse
@@ -48,6 +49,20 @@ def _value(obj: Any, attr: str | Callable[[Any], Any]) -> Any:
     if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
         return obj.isoformat()  # one date style on every page: 2026-03-08
     return "" if obj is None else obj
+
+
+def _getter(model: type[models.Model], attr: str | Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A cell reader for a list column. A plain field with choices reads its label from a
+    dict made once per page, which is much cheaper than get_FOO_display() per cell."""
+    if isinstance(attr, str) and "." not in attr:
+        try:
+            field = model._meta.get_field(attr)
+        except FieldDoesNotExist:
+            field = None
+        if field is not None and getattr(field, "choices", None):
+            labels = {value: str(label) for value, label in field.flatchoices}
+            return lambda obj: labels.get(getattr(obj, attr), getattr(obj, attr) or "")
+    return lambda obj: _value(obj, attr)
 
 
 @dataclass
@@ -108,10 +123,17 @@ class RecordViewSet:
         qs, widgets = self.filtered(request)
         page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
         code = request.union.code
+        list_url = reverse(self.url_name("list"), args=[code])
+        getters = [_getter(self.model, c.attr) for c in self.columns]
         rows = []
         for obj in page:
-            url = reverse(self.url_name("detail"), args=[code, obj.pk])
-            rows.append([(_value(obj, c.attr), url if c.link else None, c.numeric) for c in self.columns])
+            url = f"{list_url}{obj.pk}/"  # the detail URL, without a reverse() per row
+            rows.append(
+                [
+                    (get(obj), url if c.link else None, c.numeric)
+                    for get, c in zip(getters, self.columns, strict=True)
+                ]
+            )
         query = request.GET.copy()
         query.pop("page", None)
         return render(
