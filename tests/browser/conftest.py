@@ -18,7 +18,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 PASSWORD = "pass-for-tests-123"  # tests/factories.UserFactory
 
 
-
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM:

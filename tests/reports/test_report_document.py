@@ -224,7 +224,9 @@ def test_the_pdf_is_a4_with_the_gbt9704_text_block(report):
             else:
                 assert max(c["x1"] for c in footer) < middle
             assert abs(min(c["top"] for c in footer) - (262 + 7) * MM) < 3 * MM
-            assert max(c["top"] for c in footer) - min(c["top"] for c in footer) < 1, "page number on one line"
+            assert max(c["top"] for c in footer) - min(c["top"] for c in footer) < 1, (
+                "page number on one line"
+            )
 
 
 def test_every_cjk_character_comes_out_as_it_went_in(report):
