@@ -88,7 +88,9 @@ def test_a_user_of_another_union_gets_404(outsider_client, union, name):
 
 
 @pytest.mark.parametrize("name", [n for n in union_url_names() if n in OBJECTS])
-def test_an_object_of_another_union_gets_404_under_ones_own_code(outsider_client, outsider, union, other_union, name):
+def test_an_object_of_another_union_gets_404_under_ones_own_code(
+    outsider_client, outsider, union, other_union, name
+):
     foreign = OBJECTS[name](union)
     url = reverse(name, kwargs={"code": other_union.code, "pk": foreign.pk})
     # The outsider's own role may lack the permission: then 403 comes before any lookup.

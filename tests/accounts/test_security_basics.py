@@ -96,7 +96,10 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_error_pages_speak_chinese(clerk_client, union, other_union):
     assert "没有找到" in clerk_client.get(reverse("members:list", args=[other_union.code])).content.decode()
-    assert "没有执行此操作的权限" in clerk_client.get(reverse("unions:users", args=[union.code])).content.decode()
+    assert (
+        "没有执行此操作的权限"
+        in clerk_client.get(reverse("unions:users", args=[union.code])).content.decode()
+    )
 
 
 def test_a_csrf_failure_explains_itself_in_chinese(clerk, union):

@@ -12,7 +12,9 @@ def _member(union):
 
 def _import(union=None):
     """A previewed import with a (dummy) stored file."""
-    record = RosterImport(union=union or UnionFactory(), uploaded_by=UserFactory(), original_name="花名册.xlsx")
+    record = RosterImport(
+        union=union or UnionFactory(), uploaded_by=UserFactory(), original_name="花名册.xlsx"
+    )
     record.file.save("roster.xlsx", ContentFile(b"PK placeholder"), save=False)
     record.save()
     return record
