@@ -7,7 +7,7 @@ from django.shortcuts import render
 from unions.permissions import Perm, UnionRequest, union_view
 
 from .models import Action, AuditEntry
-from .presentation import describe
+from .presentation import describe_all
 
 
 @union_view(Perm.VIEW_AUDIT)
@@ -27,7 +27,7 @@ def entry_list(request: UnionRequest) -> HttpResponse:
         "audit/entry_list.html",
         {
             "page": page,
-            "items": [(entry, describe(entry)) for entry in page],
+            "items": list(zip(page, describe_all(list(page)), strict=True)),
             "actions": Action.choices,
             "action": action,
             "actor": actor,

@@ -142,3 +142,28 @@ def test_registered_events_have_readable_labels(union):
     member = MemberFactory(union=union)
     assert log_event(member, "welfare.disbursement.approved").action_label == "审批通过"
     assert log_event(member, "something.unregistered").action_label == "something.unregistered"
+
+
+def test_the_log_page_runs_a_constant_number_of_queries(leader_client, union):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import BranchFactory
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert leader_client.get(reverse("audit:list", args=[union.code])).status_code == 200
+        return len(ctx)
+
+    def members_moving_branch(n: int) -> None:
+        for _ in range(n):
+            member = MemberFactory(union=union, branch=BranchFactory(union=union))
+            member.branch = BranchFactory(union=union)
+            member.save()
+
+    members_moving_branch(2)
+    small = count()
+    members_moving_branch(8)
+    assert count() == small
+    page = leader_client.get(reverse("audit:list", args=[union.code])).content.decode()
+    assert "分会：第" in page  # branch names, not ids
