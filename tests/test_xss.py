@@ -64,3 +64,33 @@ def test_free_text_is_escaped_on_detail_and_list_pages(admin_client_, union, nam
         return
     listing = admin_client_.get(list_url, {"year": "all"}).content.decode()
     assert "<script>alert(" not in listing and "<img src=x" not in listing
+
+
+def test_markup_in_record_text_is_inert_in_the_report_and_the_workbook(union, tmp_path):
+    """An activity title typed with markup appears, as typed, in the summary's HTML (escaped),
+    its PDF (as text) and the workbook (as a plain string cell)."""
+    import datetime as dt
+    import io
+
+    import openpyxl
+
+    from activities.choices import ActivityCategory
+    from reports.document import assemble
+    from reports.services import render_html, render_report_pdf, report_start
+    from tests.activities.factories import ActivityFactory
+    from tests.reports.pdfs import pdf_text
+    from workbook.services import annual_context, write_annual_workbook
+
+    ActivityFactory(
+        union=union, category=ActivityCategory.SPORTS_CULTURE, title=PAYLOAD, start_date=dt.date(2025, 5, 1)
+    )
+    report = report_start(union=union, year=2025, actor=None)
+    html = render_html(assemble(report))
+    assert PAYLOAD not in html and ESCAPED in html
+    assert PAYLOAD.replace(" ", "") in pdf_text(render_report_pdf(report))
+    buffer = io.BytesIO()
+    write_annual_workbook(context=annual_context(union=union, year=2025, full_ids=False), target=buffer)
+    buffer.seek(0)
+    sheet = openpyxl.load_workbook(buffer)["活动台账"]
+    cells = [c for row in sheet.iter_rows() for c in row if c.value == PAYLOAD]
+    assert cells and all(c.data_type == "s" for c in cells)
