@@ -24,6 +24,7 @@ from members.services import member_create
 from unions.models import Branch, Role, Union, UnionLevel, UnionRole
 
 from .activities import ActivityPlan, HonourPlan, load_activities, load_honours, plan_activities, plan_honours
+from .cadres import load_cadres
 from .cast import Cast, Roster
 from .context import DemoContext
 from .democracy import DemocracyPlan, load_democracy, plan_democracy
@@ -190,6 +191,7 @@ def _load_year(ctx: DemoContext, cast: Cast, plan: YearPlan) -> None:
             load_honours(cast, tuple(h for h in plan.honours if h.union_code == code))
     WelfareLoader(cast, staff).load(plan.welfare)
     with acting_as(users["clerk"]):
+        load_cadres(ctx, cast)
         load_democracy(cast, plan.democracy)
         load_rights(cast, plan.rights)
     for funds in plan.funds:

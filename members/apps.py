@@ -11,9 +11,10 @@ class MembersConfig(AppConfig):
 
         from .id_numbers import mask
         from .import_models import RosterImport
-        from .models import Member
+        from .models import Cadre, Member
 
         register(Member, exclude={"updated_at"}, masked={"id_number": mask})
+        register(Cadre, exclude={"created_at", "updated_at"})
         # The summary holds preview rows with full ID numbers: never copied into the log.
         register(RosterImport, exclude={"summary"})
         register_event_labels({"members.roster.imported": "导入花名册"})

@@ -117,3 +117,22 @@ ETHNIC_GROUPS = [
     "基诺族",
 ]
 ETHNICITY_CHOICES = [(name, name) for name in ETHNIC_GROUPS] + [("其他", "其他")]
+
+
+class CadrePost(models.TextChoices):
+    """Posts in the union committee and its bodies (工会干部)."""
+
+    CHAIR = "chair", _("主席")
+    VICE_CHAIR = "vice_chair", _("副主席")
+    COMMITTEE = "committee", _("委员")
+    AUDIT_CHAIR = "audit_chair", _("经审委员会主任")
+    AUDIT_MEMBER = "audit_member", _("经审委员")
+    WOMEN_CHAIR = "women_chair", _("女职委主任")
+    WOMEN_MEMBER = "women_member", _("女职委委员")
+    BRANCH_CHAIR = "branch_chair", _("分会主席")
+    GROUP_LEADER = "group_leader", _("工会小组长")
+    STAFF = "staff", _("工会干事")
+
+
+# Posts that sit on the union committee itself (工会委员会).
+COMMITTEE_POSTS = frozenset({CadrePost.CHAIR, CadrePost.VICE_CHAIR, CadrePost.COMMITTEE})

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from records.models import RecordQuerySet, UnionRecord
 from unions.models import Branch, Union
 
 from .choices import (
     CURRENT_STATUSES,
     ETHNICITY_CHOICES,
+    CadrePost,
     Education,
     Employment,
     Gender,
@@ -122,6 +127,55 @@ class Member(models.Model):
     @property
     def is_current(self) -> bool:
         return self.status in CURRENT_STATUSES
+
+
+class CadreQuerySet(RecordQuerySet):
+    def serving_on(self, day: dt.date) -> CadreQuerySet:
+        """Posts held at the end of `day`."""
+        return self.live().filter(start_date__lte=day).filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+
+
+class Cadre(UnionRecord):
+    """A member holding a union post (工会干部) for a term; 换届 ends posts and starts new ones."""
+
+    member = models.ForeignKey(
+        Member, verbose_name=_("会员"), on_delete=models.PROTECT, related_name="cadre_posts"
+    )
+    post = models.CharField(_("职务"), max_length=20, choices=CadrePost.choices)
+    full_time = models.BooleanField(_("专职"), default=False, help_text=_("不勾选为兼职。"))
+    term = models.CharField(_("届次"), max_length=40, blank=True, help_text=_("如：第五届。"))
+    start_date = models.DateField(_("任职日期"))
+    end_date = models.DateField(_("离任日期"), null=True, blank=True, help_text=_("仍在任的不填。"))
+    notes = models.TextField(_("备注"), blank=True)
+
+    objects = CadreQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("工会干部")
+        verbose_name_plural = _("工会干部")
+        ordering = ["post", "start_date", "id"]
+        indexes = [models.Index(fields=["union", "start_date"], name="cadre_union_start_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.member.name}（{self.get_post_display()}）"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = "离任日期不能早于任职日期。"
+        if self.member_id and self.union_id and self.member.union_id != self.union_id:
+            errors["member"] = "所选会员不属于本工会。"
+        if self.member_id and self.post and self.start_date and not errors:
+            overlapping = (
+                Cadre.objects.live().filter(member_id=self.member_id, post=self.post).exclude(pk=self.pk)
+            )
+            overlapping = overlapping.filter(Q(end_date__isnull=True) | Q(end_date__gt=self.start_date))
+            if self.end_date:
+                overlapping = overlapping.filter(start_date__lt=self.end_date)
+            if overlapping.exists():
+                errors["post"] = "该会员在这段时间已担任此职务。"
+        if errors:
+            raise ValidationError(errors)
 
 
 from .import_models import RosterImport  # noqa: E402,F401

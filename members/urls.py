@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import import_views, lookup, views
+from .cadres import cadres
 
 app_name = "members"
 
@@ -16,4 +17,5 @@ urlpatterns = [
     path("import/<int:pk>/", import_views.import_preview, name="import-preview"),
     path("import/<int:pk>/confirm/", import_views.import_confirm, name="import-confirm"),
     path("import/<int:pk>/errors.xlsx", import_views.import_errors, name="import-errors"),
+    *cadres.urls(),
 ]

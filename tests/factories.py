@@ -9,7 +9,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from members.id_numbers import compose
-from members.models import Member
+from members.models import Cadre, Member
 from unions.models import Branch, Role, Union, UnionLevel, UnionRole
 
 _sequence = itertools.count(1)
@@ -72,3 +72,14 @@ class MemberFactory(factory.django.DjangoModelFactory):
     id_number = factory.LazyAttribute(lambda o: make_id_number(o.birth_date, o.gender))
     phone = "13812345678"
     joined_on = dt.date(2010, 3, 1)
+
+
+class CadreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cadre
+
+    union = factory.SubFactory(UnionFactory)
+    member = factory.SubFactory(MemberFactory, union=factory.SelfAttribute("..union"), gender="M")
+    post = "committee"
+    term = "第五届"
+    start_date = dt.date(2023, 6, 1)

@@ -28,6 +28,7 @@ from democracy.selectors import (
 )
 from funds.choices import INCOME_CATEGORIES, SPENDING_CATEGORIES, WELFARE_LINE_KEY, WELFARE_LINE_LABEL
 from funds.selectors import fund_summary
+from members.cadres import cadre_figures
 from members.selectors import membership_figures
 from records.periods import Period
 from rights.selectors import rights_summary
@@ -39,8 +40,6 @@ from welfare.selectors import (
     donation_totals,
     hardship_file_counts,
 )
-
-from .selectors import cadre_count
 
 MONEY_UNIT = "元"
 CENT = Decimal("0.01")
@@ -95,6 +94,8 @@ def _definitions() -> list[IndicatorDef]:
         d("model_workers", "劳动模范", "人", ORGANISATION),
         d("branches", "分会（工会小组）", "个", ORGANISATION),
         d("cadres", "工会干部", "人", ORGANISATION),
+        d("cadres_full_time", "其中：专职工会干部", "人", ORGANISATION),
+        d("cadres_part_time", "其中：兼职工会干部", "人", ORGANISATION),
         d("congresses", "召开职工代表大会", "次", DEMOCRACY),
         d("delegates", "职工代表", "名", DEMOCRACY),
         d("delegates_women", "其中：女代表", "名", DEMOCRACY),
@@ -178,6 +179,7 @@ def indicator_values(*, union: Union, period: Period, today: dt.date | None = No
     v: dict[str, Value] = {}
 
     members = membership_figures(union=union, period=period)
+    cadres = cadre_figures(union=union, period=period)
     v.update(
         members=members.total,
         members_women=members.women,
@@ -186,7 +188,9 @@ def indicator_values(*, union: Union, period: Period, today: dt.date | None = No
         members_left=members.left,
         model_workers=members.model_workers,
         branches=members.branches,
-        cadres=cadre_count(union=union, period=period),
+        cadres=cadres.total,
+        cadres_full_time=cadres.full_time,
+        cadres_part_time=cadres.part_time,
     )
 
     congress = congress_summary(union=union, period=period)

@@ -17,22 +17,10 @@ from records.periods import Period
 from rights.models import LegalAid, MediationCase, Petition
 from unions.models import Union
 
-# A member whose 职务 names a union office counts as a union cadre (工会干部): 工会主席,
-# 工会副主席, 工会委员, 工会干事, 女职委主任, 经审委员 … The roster has no cadre register yet.
-CADRE_TITLE_WORDS = ("工会", "女职委", "经审")
-
 
 def roster_at_end(*, union: Union, period: Period) -> QuerySet[Member]:
     """The 会员花名册: members on the roster at the period's end (the 会员人数 figure)."""
     return members_at(union=union, day=period.end).order_by("name", "id")
-
-
-def cadre_count(*, union: Union, period: Period) -> int:
-    """Members on the roster at the period's end whose 职务 is a union office."""
-    condition = Q()
-    for word in CADRE_TITLE_WORDS:
-        condition |= Q(job_title__contains=word)
-    return members_at(union=union, day=period.end).filter(condition).count()
 
 
 def _live(model, union: Union) -> QuerySet:  # type: ignore[no-untyped-def]

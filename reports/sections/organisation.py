@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from members.cadres import cadre_figures
 from members.selectors import membership_figures
 
 from ..figures import Figure, Figures, percent
@@ -14,6 +15,7 @@ class OrganisationSection(Section):
         now = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
         before = ctx.once("membership-prev", lambda: membership_figures(union=ctx.union, period=ctx.previous))
         women_share = percent(now.women, now.total) or 0
+        cadres = cadre_figures(union=ctx.union, period=ctx.period)
         return {
             "会员总数": Figure("会员总数", now.total, "人", before.total or None),
             "女会员": Figure("女会员", now.women, "人", before.women or None),
@@ -25,6 +27,12 @@ class OrganisationSection(Section):
             "转出会员": Figure("转出会员", now.transferred, "人"),
             "分会数": Figure("分会数", now.branches, "个"),
             "劳模人数": Figure("劳模人数", now.model_workers, "人"),
+            "工会干部": Figure("工会干部", cadres.total, "人"),
+            "专职工会干部": Figure("专职工会干部", cadres.full_time, "人"),
+            "兼职工会干部": Figure("兼职工会干部", cadres.part_time, "人"),
+            "工会委员": Figure("工会委员", cadres.committee, "人"),
+            "女工会干部": Figure("女工会干部", cadres.women, "人"),
+            "换届届次": Figure("换届届次", "、".join(cadres.new_terms)),
         }
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
@@ -47,4 +55,21 @@ class OrganisationSection(Section):
         )
         if moves:
             blocks.append(p(moves))
+        if f["工会干部"].value or f["换届届次"].value:
+            blocks.append(
+                p(
+                    join_clauses(
+                        "本年度顺利完成【换届届次】工会委员会换届选举" if f["换届届次"].value else "",
+                        "新一届工会委员会由【工会委员】组成"
+                        if f["换届届次"].value
+                        else "工会委员会现有委员【工会委员】"
+                        if f["工会委员"].value
+                        else "",
+                        "现有工会干部【工会干部】，其中专职【专职工会干部】、兼职【兼职工会干部】"
+                        if f["工会干部"].value
+                        else "",
+                        "女干部【女工会干部】" if f["女工会干部"].value else "",
+                    )
+                )
+            )
         return blocks

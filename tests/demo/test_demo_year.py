@@ -351,3 +351,18 @@ def test_a_late_year_plan_has_every_kind_in_both_years():
     for kind, days in kinds.items():
         years = {day.year for day in days}
         assert {2025, 2026} <= years, kind
+
+
+def test_the_committee_was_re_elected_in_the_demo_year(factory):
+    from members.cadres import cadre_figures
+    from members.models import Cadre
+    from records.periods import period_for
+
+    for cadre in Cadre.objects.filter(union=factory).select_related("member", "union"):
+        cadre.full_clean()
+    figures = cadre_figures(union=factory, period=period_for(factory, CTX.year))
+    assert figures.new_terms == ("第五届",)
+    assert figures.total >= 10 and figures.full_time >= 2 and figures.women >= 1
+    report = Report.objects.get(union=factory, year=CTX.year, status=ReportStatus.DRAFT)
+    organisation = next(s for s in assemble(report).sections if s.key == "organisation")
+    assert any("第五届工会委员会换届选举" in b["text"] for b in organisation.blocks)

@@ -1,8 +1,8 @@
 from django.core.files.base import ContentFile
 
 from members.import_models import RosterImport
-from members.models import Member
-from tests.factories import MemberFactory, UnionFactory, UserFactory
+from members.models import Cadre, Member
+from tests.factories import CadreFactory, MemberFactory, UnionFactory, UserFactory
 from unions.permissions import Perm
 
 
@@ -32,9 +32,15 @@ URL_RULES = {
     "members:import-confirm": (Perm.EDIT, _import),
     "members:import-errors": (Perm.EDIT, _import),
     "members:lookup": (Perm.VIEW, None),
+    "members:cadre-list": (Perm.VIEW, None),
+    "members:cadre-create": (Perm.EDIT, None),
+    "members:cadre-detail": (Perm.VIEW, lambda union: CadreFactory(union=union)),
+    "members:cadre-edit": (Perm.EDIT, lambda union: CadreFactory(union=union)),
+    "members:cadre-void": (Perm.EDIT, lambda union: CadreFactory(union=union)),
 }
 
 AUDIT_CASES = {
     Member: (MemberFactory, "phone", "13900009999"),
     RosterImport: (_import, "original_name", "改名.xlsx"),
+    Cadre: (CadreFactory, "term", "第六届"),
 }

@@ -26,7 +26,7 @@ from tests.democracy.factories import (
     ProposalFactory,
     SuggestionFactory,
 )
-from tests.factories import BranchFactory, MemberFactory
+from tests.factories import BranchFactory, CadreFactory, MemberFactory
 from tests.funds.factories import FundEntryFactory
 from tests.rights.factories import LegalAidFactory, MediationCaseFactory, PetitionFactory
 from tests.welfare.factories import DisbursementFactory, HardshipFileFactory
@@ -57,6 +57,16 @@ def make_records(union, *, members: int = 6) -> Year:
         for i in range(members)
     ]
     formula = MemberFactory(union=union, name=FORMULA_NAME, joined_on=dt.date(Y, 3, 1), job_title="工会主席")
+    # 工会干部 at the period's end: a full-time chair and a part-time member; one post has ended.
+    CadreFactory(union=union, member=formula, post="chair", full_time=True, start_date=dt.date(Y, 3, 1))
+    CadreFactory(union=union, member=people[0], post="committee", start_date=dt.date(Y - 2, 6, 1))
+    CadreFactory(
+        union=union,
+        member=people[1],
+        post="committee",
+        start_date=dt.date(Y - 2, 6, 1),
+        end_date=dt.date(Y, 3, 1),
+    )
     id_member = MemberFactory(
         union=union,
         name="长身份证",

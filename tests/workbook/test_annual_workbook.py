@@ -144,7 +144,12 @@ def test_indicators_equal_the_annual_reports_figures(exported, records):
         values["mediation_cases"] == report["调解案件"]
         and Decimal(str(values["recovered"])) == report["追回金额"]
     )
-    assert values["cadres"] == 1  # the 工会主席
+    assert values["cadres"] == report["工会干部"] == 2
+    assert (
+        (values["cadres_full_time"], values["cadres_part_time"])
+        == (report["专职工会干部"], report["兼职工会干部"])
+        == (1, 1)
+    )
 
 
 def test_totals_equal_the_reports_figures(exported, records):
