@@ -8,13 +8,14 @@ browser claims, and it is stored under a random name with the extension of that 
 
 from __future__ import annotations
 
+import io
 import uuid
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 if TYPE_CHECKING:
     from .models import ActivityPhoto
@@ -87,3 +88,19 @@ def inspect_image(upload: IO[bytes], size: int) -> ImageInfo:
     if width * height > MAX_PHOTO_PIXELS:
         raise ValidationError("图片像素过大，请缩小后再上传。", code="too_many_pixels")
     return ImageInfo(format=fmt, content_type=ACCEPTED_FORMATS[fmt][0], width=width, height=height)
+
+
+def without_metadata(upload: IO[bytes], info: ImageInfo) -> bytes:
+    """The image re-encoded with no EXIF or other metadata: phone photos carry the place they
+    were taken (GPS) and the device, which are personal data the union has no use for. The
+    orientation EXIF asked for is applied to the pixels first, so the photo still stands up."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image = ImageOps.exif_transpose(image)
+        if info.format == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        out = io.BytesIO()
+        options = {"quality": 90} if info.format in ("JPEG", "WEBP") else {}
+        image.save(out, format=info.format, **options)
+    upload.seek(0)
+    return out.getvalue()

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import IO, Any
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from audit.models import Action
 from audit.registry import log_event
 
 from .models import Activity, ActivityPhoto
-from .photos import MAX_PHOTOS_PER_ACTIVITY, inspect_image
+from .photos import MAX_PHOTOS_PER_ACTIVITY, inspect_image, without_metadata
 
 
 def activity_save(*, request: Any, form: Any) -> Activity:
@@ -42,6 +42,7 @@ def photo_add(
     """Attach an uploaded image to `activity`. The file is checked here as well as in the
     form, so no caller can store something that is not a JPEG, PNG or WebP image."""
     info = inspect_image(upload, size)
+    content = without_metadata(upload, info)
     with transaction.atomic():
         # Lock the activity so two uploads at once cannot pass the limit together.
         activity = Activity.objects.select_for_update().get(pk=activity.pk)
@@ -57,11 +58,11 @@ def photo_add(
             activity=activity,
             caption=caption.strip(),
             content_type=info.content_type,
-            size=size,
+            size=len(content),
             uploaded_by=uploaded_by if getattr(uploaded_by, "is_authenticated", False) else None,
         )
         # The client's file name is dropped; upload_to gives a random one.
-        photo.image = File(upload, name="photo")
+        photo.image = ContentFile(content, name="photo")
         photo.full_clean()
         try:
             photo.save()

@@ -39,11 +39,14 @@ def test_clerk_uploads_a_real_image(clerk_client, activity, fmt, content_type, e
     assert "已上传照片。" in response.content.decode()
     photo = ActivityPhoto.objects.get()
     assert (photo.activity, photo.caption, photo.content_type) == (activity, "开幕式", content_type)
-    assert (photo.width, photo.height, photo.size) == (8, 6, len(content))
+    assert (photo.width, photo.height) == (8, 6)
     # A random name under the union's folder, with the extension of what the file really is.
     assert re.fullmatch(rf"activity-photos/main/[0-9a-f]{{32}}\.{extension}", photo.image.name)
     stored = Path(settings.MEDIA_ROOT) / photo.image.name
-    assert stored.read_bytes() == content
+    # Stored re-encoded (metadata dropped): same format and size in pixels.
+    assert photo.size == stored.stat().st_size
+    with Image.open(stored) as image:
+        assert (image.format, image.size) == (fmt, (8, 6))
 
 
 def test_a_text_file_named_jpg_is_refused(clerk_client, activity):
@@ -79,7 +82,7 @@ def test_an_image_of_exactly_the_limit_is_accepted(clerk_client, activity):
     content += b"\0" * (MAX_PHOTO_BYTES - len(content))
     response = _upload(clerk_client, activity, content, "big.png")
     assert "已上传照片。" in response.content.decode()
-    assert ActivityPhoto.objects.get().size == MAX_PHOTO_BYTES
+    assert 0 < ActivityPhoto.objects.get().size < MAX_PHOTO_BYTES  # the padding is not kept
 
 
 def test_an_activity_takes_at_most_the_photo_limit(clerk_client, activity, monkeypatch):
@@ -185,3 +188,30 @@ def test_an_image_with_too_many_pixels_is_refused(clerk_client, activity):
     response = _upload(clerk_client, activity, buffer.getvalue(), "huge.png")
     assert "图片像素过大，请缩小后再上传。" in response.content.decode()
     assert not ActivityPhoto.objects.exists()
+
+
+def test_location_and_device_metadata_are_stripped_and_orientation_kept(clerk_client, union):
+    import io
+
+    from PIL import Image
+
+    from activities.models import ActivityPhoto
+    from tests.activities.factories import ActivityFactory
+
+    activity = ActivityFactory(union=union)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0112] = 6  # Orientation: rotate 90° to display
+    exif[0x8825] = {1: "N", 2: (30.0, 15.0, 0.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 20), "blue").save(buffer, format="JPEG", exif=exif)
+    buffer.name = "IMG_0001.jpg"
+    buffer.seek(0)
+    url = reverse("activities:activity-photo-upload", args=[union.code, activity.pk])
+    assert clerk_client.post(url, {"image": buffer, "caption": "合影"}).status_code == 302
+
+    photo = ActivityPhoto.objects.get(activity=activity)
+    with photo.image.open("rb") as stored, Image.open(stored) as image:
+        assert not image.getexif()
+        assert image.size == (20, 40)  # the rotation EXIF asked for is now in the pixels
+    assert photo.size == photo.image.size
