@@ -123,7 +123,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (CONN_MAX_AGE above) on SQLite too: opening one and running its
+    # PRAGMAs on every request cost about 3 ms of a 16 ms page.
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
