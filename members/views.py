@@ -4,12 +4,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from audit.presentation import history_for
+from records.paginator import VersionedCountPaginator
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
@@ -27,7 +27,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     sort = request.GET.get("sort", "")
     members = member_search(union=request.union, filters=filters, sort=sort)
-    page = Paginator(members, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()

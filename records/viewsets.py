@@ -14,7 +14,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -26,6 +25,7 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 from .filters import Filter, search
 from .forms import RecordForm
 from .models import UnionRecord
+from .paginator import VersionedCountPaginator
 
 PAGE_SIZE = 50
 
@@ -121,7 +121,7 @@ class RecordViewSet:
 
     def list_view(self, request: UnionRequest) -> HttpResponse:
         qs, widgets = self.filtered(request)
-        page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = VersionedCountPaginator(qs, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
         code = request.union.code
         list_url = reverse(self.url_name("list"), args=[code])
         getters = [_getter(self.model, c.attr) for c in self.columns]

@@ -8,14 +8,13 @@ from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.cache import cache
-from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from activities.selectors import activities_by_category, activities_by_month, activity_totals
-from audit.models import AuditEntry
+from audit.versions import data_version
 from democracy.selectors import (
     congress_summary,
     contract_summary,
@@ -223,13 +222,6 @@ def dashboard_charts(*, union: Union, period: Period) -> list[SafeString]:
 
 
 CACHE_SECONDS = 600
-
-
-def data_version(union: Union) -> int:
-    """The id of the newest log entry of the union and the unions below it: every write to
-    their records logs one, so the figures cannot have changed while this number has not."""
-    entries = AuditEntry.objects.filter(union__path__startswith=union.path)
-    return entries.aggregate(newest=Max("id"))["newest"] or 0
 
 
 def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str, object]:
