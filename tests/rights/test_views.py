@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from audit.models import AuditEntry
 from rights.models import LegalAid, MediationCase, Petition
+from tests.record_pages import record_page_tests
 
 from .rules import _BUILDERS
 
@@ -47,46 +47,11 @@ def _url(name: str, union, *args) -> str:
     return reverse(f"rights:{name}", args=[union.code, *args])
 
 
-@pytest.mark.parametrize("prefix", CASES)
-def test_clerk_creates_and_edits_a_record(clerk_client, clerk, union, prefix):
-    model, data, (field, posted, stored) = CASES[prefix]
-    response = clerk_client.post(_url(f"{prefix}-create", union), data)
-    assert response.status_code == 302, response.content.decode()
-    obj = model.objects.get()
-    assert obj.union == union
-    assert response["Location"] == _url(f"{prefix}-detail", union, obj.pk)
-    assert str(obj) in clerk_client.get(response["Location"]).content.decode()
-
-    response = clerk_client.post(_url(f"{prefix}-edit", union, obj.pk), {**data, field: posted})
-    assert response.status_code == 302, response.content.decode()
-    obj.refresh_from_db()
-    assert getattr(obj, field) == stored
-    assert AuditEntry.objects.for_object(obj).get(action="update").actor == clerk
-
-
-@pytest.mark.parametrize("prefix", CASES)
-def test_the_county_reads_but_cannot_write(county_client, union, prefix):
-    model, data, (field, posted, stored) = CASES[prefix]
-    obj = _BUILDERS[prefix](union)
-    assert county_client.get(_url(f"{prefix}-detail", union, obj.pk)).status_code == 200
-    assert county_client.post(_url(f"{prefix}-create", union), data).status_code == 403
-    assert (
-        county_client.post(_url(f"{prefix}-edit", union, obj.pk), {**data, field: posted}).status_code == 403
-    )
-    assert model.objects.count() == 1
-    obj.refresh_from_db()
-    assert getattr(obj, field) != stored
-
-
-@pytest.mark.parametrize("prefix", CASES)
-def test_another_unions_user_gets_404(outsider_client, union, prefix):
-    model, data, _ = CASES[prefix]
-    obj = _BUILDERS[prefix](union)
-    assert outsider_client.get(_url(f"{prefix}-list", union)).status_code == 404
-    assert outsider_client.get(_url(f"{prefix}-detail", union, obj.pk)).status_code == 404
-    assert outsider_client.post(_url(f"{prefix}-create", union), data).status_code == 404
-    assert outsider_client.post(_url(f"{prefix}-edit", union, obj.pk), data).status_code == 404
-    assert model.objects.count() == 1
+(
+    test_clerk_creates_and_edits_a_record,
+    test_the_county_reads_but_cannot_write,
+    test_another_unions_user_gets_404,
+) = record_page_tests("rights", CASES, _BUILDERS)
 
 
 @pytest.mark.parametrize(
