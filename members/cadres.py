@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 
 from records.filters import BoolFilter, ChoiceFilter
 from records.forms import RecordForm
@@ -42,6 +42,10 @@ class ServingFilter(BoolFilter):
         return qs
 
 
+# Posts listed by rank (主席, 副主席, 委员, …), the order of CadrePost, not alphabetically.
+POST_RANK = Case(*[When(post=value, then=Value(rank)) for rank, (value, _) in enumerate(CadrePost.choices)])
+
+
 cadres = RecordViewSet(
     model=Cadre,
     form_class=CadreForm,
@@ -62,7 +66,7 @@ cadres = RecordViewSet(
     search_fields=["member__name", "term"],
     search_placeholder="姓名或届次",
     select_related=["member"],
-    ordering=["post", "start_date", "id"],
+    ordering=[POST_RANK, "start_date", "id"],
 )
 
 

@@ -91,3 +91,10 @@ def test_the_report_states_the_cadres_and_the_election(union):
     html = render_html(assemble(report_start(union=union, year=2025, actor=None)))
     assert "本年度顺利完成第六届工会委员会换届选举，新一届工会委员会由2人组成" in html
     assert "现有工会干部2人，其中专职1人、兼职1人。" in html  # no women among them: not mentioned
+
+
+def test_the_list_puts_the_chair_first(clerk_client, union):
+    CadreFactory(union=union, post="audit_member", member=MemberFactory(union=union, name="经审甲"))
+    CadreFactory(union=union, post="chair", member=MemberFactory(union=union, name="主席乙"))
+    rows = clerk_client.get(reverse("members:cadre-list", args=[union.code])).context["rows"]
+    assert [row[0][0] for row in rows] == ["主席乙", "经审甲"]
