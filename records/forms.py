@@ -8,7 +8,7 @@ from django import forms
 from django.db import models
 
 from members.models import Member
-from members.widgets import MemberPicker, MultipleMemberPicker, attach_lookup
+from members.widgets import use_member_picker
 from unions.models import Union
 
 
@@ -37,9 +37,7 @@ class RecordForm(forms.ModelForm):
                 if any(f.name == "union" for f in related._meta.get_fields()):
                     form_field.queryset = form_field.queryset.filter(union=union)
                 if related is Member:
-                    multiple = isinstance(form_field, forms.ModelMultipleChoiceField)
-                    form_field.widget = MultipleMemberPicker() if multiple else MemberPicker()
-                    attach_lookup(form_field, union.code)
+                    use_member_picker(form_field, union.code)
             model_field = (
                 self._meta.model._meta.get_field(name) if name in self._model_field_names() else None
             )
