@@ -223,7 +223,7 @@ def test_the_pdf_is_a4_with_the_gbt9704_text_block(report):
                 assert min(c["x0"] for c in footer) > middle
             else:
                 assert max(c["x1"] for c in footer) < middle
-            assert abs(min(c["top"] for c in footer) - (262 + 7) * MM) < 3 * MM
+            assert abs(min(c["top"] for c in footer) - (262 + 7) * MM) < 1 * MM
             assert max(c["top"] for c in footer) - min(c["top"] for c in footer) < 1, (
                 "page number on one line"
             )
