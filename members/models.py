@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
+from records.dates import PlausibleDates
 from records.models import RecordQuerySet, UnionRecord
 from unions.models import Branch, Union
 
@@ -33,7 +34,7 @@ class MemberQuerySet(models.QuerySet):
         return self.filter(status__in=CURRENT_STATUSES)
 
 
-class Member(models.Model):
+class Member(PlausibleDates, models.Model):
     """A union member: one row of the roster (会员花名册).
 
     Membership is a lifecycle: it starts on `joined_on` and may end (转出, 退休, 除名) on

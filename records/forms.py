@@ -9,14 +9,19 @@ from django.db import models
 
 from members.models import Member
 from members.widgets import use_member_picker
+from records import dates
 from unions.models import Union
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, limited to the dates the date policy accepts."""
+
     input_type = "date"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
+        self.attrs.setdefault("min", dates.EARLIEST.isoformat())
+        self.attrs.setdefault("max", dates.latest().isoformat())
 
 
 class RecordForm(forms.ModelForm):

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .dates import PlausibleDates
+
 
 class RecordQuerySet(models.QuerySet):
     def live(self) -> RecordQuerySet:
@@ -11,7 +13,7 @@ class RecordQuerySet(models.QuerySet):
         return self.filter(voided_at__isnull=True)
 
 
-class UnionRecord(models.Model):
+class UnionRecord(PlausibleDates, models.Model):
     """Base of every record a union keeps during the year.
 
     Records are never deleted by users: a record entered in error is voided with a reason

@@ -4,13 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from records.dates import PlausibleDates
+
 
 class ReportStatus(models.TextChoices):
     DRAFT = "draft", _("草稿")
     FINAL = "final", _("已定稿")
 
 
-class Report(models.Model):
+class Report(PlausibleDates, models.Model):
     """A union's annual work summary (年度工作总结) for one reporting period.
 
     A draft shows live figures from the records; finalising freezes text and figures into

@@ -6,6 +6,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 
 from members.models import Member
+from records.dates import validate_plausible_date
 from records.forms import DateInput, RecordForm
 from unions.models import Branch
 
@@ -210,4 +211,4 @@ class DonationDriveForm(RecordForm):
 
 
 class PaidForm(forms.Form):
-    paid_on = forms.DateField(label="发放日期", widget=DateInput())
+    paid_on = forms.DateField(label="发放日期", widget=DateInput(), validators=[validate_plausible_date])

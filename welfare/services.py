@@ -21,6 +21,7 @@ from audit.context import acting_as, current_actor
 from audit.models import Action, AuditEntry
 from audit.registry import build_entry, creation_changes, log_event
 from members.models import Member
+from records import dates
 from unions.models import Union
 
 from .choices import DisbursementKind, DisbursementStatus, HardshipStatus, ReviewConclusion
@@ -321,6 +322,9 @@ def _paid_on(paid_on: dt.date | None) -> dt.date:
         raise WorkflowError("请填写发放日期。")
     if paid_on > timezone.localdate():
         raise WorkflowError("发放日期不能晚于今天。")
+    message = dates.refusal(paid_on)
+    if message:
+        raise WorkflowError(message)
     return paid_on
 
 

@@ -293,6 +293,10 @@ def disbursement_withdraw(request: UnionRequest, pk: int) -> HttpResponse:
 @require_POST
 def disbursement_pay(request: UnionRequest, pk: int) -> HttpResponse:
     form = PaidForm(request.POST)
+    if not form.is_valid() and form["paid_on"].value():
+        get_for_union(Disbursement, request, pk)
+        messages.error(request, "；".join(form.errors["paid_on"]))
+        return redirect("welfare:disbursement-detail", code=request.union.code, pk=pk)
     paid_on = form.cleaned_data["paid_on"] if form.is_valid() else None
     return _step(
         request,

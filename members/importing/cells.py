@@ -15,6 +15,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from records import dates
+
 from .. import id_numbers
 from ..phones import normalize_phone, validate_phone
 
@@ -125,8 +127,6 @@ def yes_no(value: Any) -> bool:
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
-OLDEST_YEAR = 1900
-LATEST_YEAR = 2100
 
 
 def date(value: Any) -> dt.date:
@@ -154,6 +154,7 @@ def _make_date(year: str, month: str, day: str, *, raw: Any) -> dt.date:
         result = dt.date(int(year), int(month), int(day))
     except ValueError:
         raise CellError(f"“{as_text(raw)}”不是有效日期（月份或日期超出范围）。") from None
-    if not OLDEST_YEAR <= result.year <= LATEST_YEAR:
-        raise CellError(f"“{as_text(raw)}”的年份不合理。")
+    message = dates.refusal(result)
+    if message:
+        raise CellError(f"“{as_text(raw)}”：{message}")
     return result
