@@ -27,7 +27,7 @@ from records.viewsets import Column
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from . import selectors, services
+from . import duties, selectors, services
 from .choices import (
     DisbursementKind,
     DisbursementStatus,
@@ -186,8 +186,17 @@ def _save_disbursement(*, request: UnionRequest, form: DisbursementForm) -> Disb
     return services.disbursement_create(union=request.union, **fields)
 
 
+def _approve_refusal(request: UnionRequest, ids: list[int]) -> str:
+    """Why the approve button is disabled for this user ("" when it is not): the service
+    would refuse it (separation of duties)."""
+    if not request.union.separate_approval:
+        return ""
+    return duties.REASON_SHORT if duties.own_records(actor=request.user, ids=ids) else ""
+
+
 def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, Any]:
     can_edit = request.access.can(Perm.EDIT) and not obj.is_void
+    can_decide = request.access.can(Perm.APPROVE) and not obj.is_void and obj.status == S.SUBMITTED
     code = request.union.code
     return {
         "history": history_for(obj),
@@ -195,7 +204,8 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
         "can_submit": can_edit and obj.status in (S.DRAFT, S.REJECTED),
         "can_withdraw": can_edit and obj.status in (S.SUBMITTED, S.APPROVED),
         "can_pay": can_edit and obj.status == S.APPROVED,
-        "can_decide": request.access.can(Perm.APPROVE) and not obj.is_void and obj.status == S.SUBMITTED,
+        "can_decide": can_decide,
+        "approve_refusal": _approve_refusal(request, [obj.pk]) if can_decide else "",
         "today": timezone.localdate(),
         "submit_url": reverse("welfare:disbursement-submit", args=[code, obj.pk]),
         "withdraw_url": reverse("welfare:disbursement-withdraw", args=[code, obj.pk]),
@@ -373,11 +383,18 @@ def disbursement_pending(request: UnionRequest) -> HttpResponse:
         count=Count("id"),
         total=Coalesce(Sum(F("cash_amount") + F("goods_value")), Decimal("0"), output_field=DecimalField()),
     )
+    own = (
+        duties.own_records(actor=request.user, ids=[d.pk for d in page])
+        if request.union.separate_approval
+        else set()
+    )
     return render(
         request,
         "welfare/pending.html",
         {
             "pending": page,
+            "own": own,
+            "own_reason": duties.REASON_SHORT,
             "page": page,
             "count": totals["count"],
             "total": totals["total"],
@@ -463,6 +480,8 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
     records = batch.disbursements.filter(voided_at__isnull=True).select_related("member", "member__branch")
     summary = selectors.batch_summary(batch=batch)
     statuses = {s for s, _, _ in summary.by_status}
+    can_decide = request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses
+    pending_ids = list(records.filter(status=S.SUBMITTED).values_list("pk", flat=True)) if can_decide else []
     code = request.union.code
     return render(
         request,
@@ -473,7 +492,8 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
             "summary": summary,
             "can_submit": request.access.can(Perm.EDIT) and bool(statuses & {S.DRAFT, S.REJECTED}),
             "can_pay": request.access.can(Perm.EDIT) and S.APPROVED in statuses,
-            "can_decide": request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses,
+            "can_decide": can_decide,
+            "approve_refusal": _approve_refusal(request, pending_ids) if can_decide else "",
             "today": timezone.localdate(),
             "decide_url": reverse("welfare:disbursement-decide", args=[code]),
             "submit_url": reverse("welfare:batch-submit", args=[code, batch.pk]),
