@@ -10,7 +10,6 @@ so in its own log entry.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -49,35 +48,28 @@ WAIVER_KEY = "职责分离"
 WAIVER_TEXT = "本会已关闭“录入人不得审批”，审批人录入或提交了这笔发放"
 
 
-def entered_by(ids: Iterable[int]) -> dict[int, set[int]]:
-    """User ids who entered or submitted each of the records `ids`, in one query."""
+def own_records(*, actor: Any, ids: Iterable[int]) -> set[int]:
+    """Those of the records `ids` that `actor` entered or submitted, in two queries."""
     wanted = {int(pk) for pk in ids}
-    people: dict[int, set[int]] = defaultdict(set)
-    if not wanted:
-        return people
+    if actor is None or actor.pk is None or not wanted:
+        return set()
     entries = AuditEntry.objects.filter(
+        actor_id=actor.pk,
         content_type=ContentType.objects.get_for_model(Disbursement),
         object_id__in=[str(pk) for pk in wanted],
         action__in=[Action.CREATE, Action.UPDATE, SUBMITTED_EVENT],
-        actor__isnull=False,
-    ).values_list("object_id", "actor_id", "action", "changes")
-    for object_id, actor_id, action, changes in entries:
-        if action == Action.UPDATE and not set(changes or {}) & set(LOCKED_AFTER_APPROVAL):
-            continue  # a note, a void or a restore is not entering the money
-        people[int(object_id)].add(actor_id)
-    # The current submitter even if an older write path left no entry.
-    for pk, submitter in Disbursement.objects.filter(pk__in=wanted, submitted_by__isnull=False).values_list(
-        "pk", "submitted_by_id"
-    ):
-        people[pk].add(submitter)
-    return people
-
-
-def own_records(*, actor: Any, ids: Iterable[int]) -> set[int]:
-    """Those of `ids` that `actor` entered or submitted."""
-    if actor is None or actor.pk is None:
-        return set()
-    return {pk for pk, users in entered_by(ids).items() if actor.pk in users}
+    ).values_list("object_id", "action", "changes")
+    own = {
+        int(object_id)
+        for object_id, action, changes in entries
+        # A change of notes, a void or a restore is not entering the money.
+        if action != Action.UPDATE or set(changes or {}) & set(LOCKED_AFTER_APPROVAL)
+    }
+    # The current submitter, even if some write path left no entry.
+    own.update(
+        Disbursement.objects.filter(pk__in=wanted, submitted_by_id=actor.pk).values_list("pk", flat=True)
+    )
+    return own
 
 
 def enforced(union: Union | int) -> bool:
