@@ -43,6 +43,7 @@ REFUSAL_SOME = (
     "请取消勾选这些记录，由本会其他主席/领导审批。"
 )
 REASON_SHORT = "您录入或提交了这笔发放，须由本会其他主席/领导审批。"
+REASON_BATCH = "本批有您录入或提交的记录，须由本会其他主席/领导审批。"
 # Stored in the approval's log entry when the rule was off and the approver had entered it.
 WAIVER_KEY = "职责分离"
 WAIVER_TEXT = "本会已关闭“录入人不得审批”，审批人录入或提交了这笔发放"
@@ -72,10 +73,16 @@ def own_records(*, actor: Any, ids: Iterable[int]) -> set[int]:
     return own
 
 
+def barred(*, union: Union, actor: Any, ids: Iterable[int]) -> set[int]:
+    """Those of `ids` the pages show as not for `actor` to approve (buttons disabled)."""
+    return own_records(actor=actor, ids=ids) if union.separate_approval else set()
+
+
 def enforced(union: Union | int) -> bool:
     """Whether the union applies the rule, read fresh: an admin may have just changed it."""
     union_id = union if isinstance(union, int) else union.pk
-    return bool(Union.objects.filter(pk=union_id).values_list("separate_approval", flat=True).first())
+    flag = Union.objects.filter(pk=union_id).values_list("separate_approval", flat=True).first()
+    return flag is not False  # when in doubt, enforced
 
 
 def check_may_approve(*, union: Union | int, actor: Any, ids: Iterable[int]) -> dict[int, dict[str, Any]]:

@@ -186,12 +186,9 @@ def _save_disbursement(*, request: UnionRequest, form: DisbursementForm) -> Disb
     return services.disbursement_create(union=request.union, **fields)
 
 
-def _approve_refusal(request: UnionRequest, ids: list[int]) -> str:
-    """Why the approve button is disabled for this user ("" when it is not): the service
-    would refuse it (separation of duties)."""
-    if not request.union.separate_approval:
-        return ""
-    return duties.REASON_SHORT if duties.own_records(actor=request.user, ids=ids) else ""
+def _barred(request: UnionRequest, ids: list[int]) -> set[int]:
+    """Records whose approve button is disabled for this user: the service would refuse them."""
+    return duties.barred(union=request.union, actor=request.user, ids=ids)
 
 
 def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, Any]:
@@ -205,7 +202,7 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
         "can_withdraw": can_edit and obj.status in (S.SUBMITTED, S.APPROVED),
         "can_pay": can_edit and obj.status == S.APPROVED,
         "can_decide": can_decide,
-        "approve_refusal": _approve_refusal(request, [obj.pk]) if can_decide else "",
+        "approve_refusal": duties.REASON_SHORT if can_decide and _barred(request, [obj.pk]) else "",
         "today": timezone.localdate(),
         "submit_url": reverse("welfare:disbursement-submit", args=[code, obj.pk]),
         "withdraw_url": reverse("welfare:disbursement-withdraw", args=[code, obj.pk]),
@@ -383,11 +380,7 @@ def disbursement_pending(request: UnionRequest) -> HttpResponse:
         count=Count("id"),
         total=Coalesce(Sum(F("cash_amount") + F("goods_value")), Decimal("0"), output_field=DecimalField()),
     )
-    own = (
-        duties.own_records(actor=request.user, ids=[d.pk for d in page])
-        if request.union.separate_approval
-        else set()
-    )
+    own = _barred(request, [d.pk for d in page])
     return render(
         request,
         "welfare/pending.html",
@@ -481,7 +474,7 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
     summary = selectors.batch_summary(batch=batch)
     statuses = {s for s, _, _ in summary.by_status}
     can_decide = request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses
-    pending_ids = list(records.filter(status=S.SUBMITTED).values_list("pk", flat=True)) if can_decide else []
+    pending = list(records.filter(status=S.SUBMITTED).values_list("pk", flat=True)) if can_decide else []
     code = request.union.code
     return render(
         request,
@@ -493,7 +486,7 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
             "can_submit": request.access.can(Perm.EDIT) and bool(statuses & {S.DRAFT, S.REJECTED}),
             "can_pay": request.access.can(Perm.EDIT) and S.APPROVED in statuses,
             "can_decide": can_decide,
-            "approve_refusal": _approve_refusal(request, pending_ids) if can_decide else "",
+            "approve_refusal": duties.REASON_BATCH if _barred(request, pending) else "",
             "today": timezone.localdate(),
             "decide_url": reverse("welfare:disbursement-decide", args=[code]),
             "submit_url": reverse("welfare:batch-submit", args=[code, batch.pk]),

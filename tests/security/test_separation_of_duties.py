@@ -221,6 +221,7 @@ def test_a_festival_batch_the_leader_entered_is_not_theirs_to_approve(
     assert set(batch.disbursements.values_list("status", flat=True)) == {S.SUBMITTED}
     page = leader_client.get(_url("welfare:batch-detail", union, batch.pk)).content.decode()
     assert re.search(r"<button[^>]*disabled[^>]*>本批待审批记录全部审批通过</button>", page)
+    assert "本批有您录入或提交的记录，须由本会其他主席/领导审批。" in page
 
     _client(second_leader).post(decide, {"action": "approve", "batch": batch.pk})
     assert set(batch.disbursements.values_list("status", flat=True)) == {S.APPROVED}
