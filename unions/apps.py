@@ -8,8 +8,10 @@ class UnionsConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth import get_user_model
 
+        from audit.models import register_event_labels
         from audit.registry import register
 
+        from .events import EVENT_LABELS
         from .models import Branch, Union, UnionRole
 
         register(Union)
@@ -17,3 +19,4 @@ class UnionsConfig(AppConfig):
         register(UnionRole)
         # Users belong to no union; their log entries carry none.
         register(get_user_model(), exclude={"last_login"}, redacted={"password"})
+        register_event_labels(EVENT_LABELS)

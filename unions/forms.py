@@ -65,9 +65,22 @@ class UnionSettingsForm(forms.ModelForm):
         help_text="多数报表按自然年（1月）；部分统计调查按10月至次年9月。",
     )
 
+    # Radio buttons, not a checkbox: a post that leaves the field out (an old page, a script) is
+    # an error rather than silently switching the control off.
+    separate_approval = forms.TypedChoiceField(
+        label="录入人不得审批",
+        coerce=lambda value: value == "True",
+        choices=[
+            ("True", "开启（推荐）：录入或提交一笔发放的人不能审批这笔发放"),
+            ("False", "关闭：本会只有一名审批人时使用；关闭期间审批页面显示提示，操作日志注明本人审批"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "请选择是否开启“录入人不得审批”。"},
+    )
+
     class Meta:
         model = Union
-        fields = ["name", "period_start_month"]
+        fields = ["name", "period_start_month", "separate_approval"]
 
 
 class BranchForm(forms.ModelForm):

@@ -48,6 +48,14 @@ class Union(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("多数报表按自然年（1月）；部分统计调查按10月至次年9月。"),
     )
+    separate_approval = models.BooleanField(
+        _("录入人不得审批"),
+        default=True,
+        help_text=_(
+            "开启时，录入或提交一笔帮扶慰问发放的人不能审批这笔发放，须由另一位主席/领导审批。"
+            "只有一名审批人的工会可以关闭；关闭期间审批页面显示提示，由录入人本人所做的审批在操作日志中注明。"
+        ),
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:

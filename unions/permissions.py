@@ -52,6 +52,10 @@ ROLE_PERMS: dict[str, frozenset[Perm]] = {
     ),
 }
 SUPERIOR_PERMS: frozenset[Perm] = frozenset({Perm.VIEW})
+# Roles that approve money: granting one, or taking over such an account, is logged on its own.
+APPROVING_ROLES: frozenset[str] = frozenset(
+    role for role, perms in ROLE_PERMS.items() if Perm.APPROVE in perms
+)
 
 
 @dataclass(frozen=True)

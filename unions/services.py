@@ -7,7 +7,18 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from audit.registry import log_event
+
+from .events import (
+    ACK_UPTO_KEY,
+    APPROVER_GRANTED,
+    APPROVER_PASSWORD_RESET,
+    NOTICES_ACKNOWLEDGED,
+    SEPARATION_OFF,
+    SEPARATION_ON,
+)
 from .models import Union, UnionRole
+from .permissions import APPROVING_ROLES
 
 
 @transaction.atomic
@@ -18,7 +29,18 @@ def user_create_in_union(
     user.set_password(password)
     user.full_clean()
     user.save()
-    return UnionRole.objects.create(user=user, union=union, role=role)
+    union_role = UnionRole.objects.create(user=user, union=union, role=role)
+    if role in APPROVING_ROLES:
+        _log_granted(union_role, previous="")
+    return union_role
+
+
+def _log_granted(union_role: UnionRole, *, previous: str) -> None:
+    # Whoever sets up an approver account knows its password: the leaders are told (notices).
+    details = {"user": union_role.user_id, "role": union_role.role}
+    if previous:
+        details["原角色"] = str(UnionRole(role=previous).get_role_display())
+    log_event(union_role, APPROVER_GRANTED, details)
 
 
 def _refuse_self(*, union_role: UnionRole, actor: AbstractUser) -> None:
@@ -28,11 +50,14 @@ def _refuse_self(*, union_role: UnionRole, actor: AbstractUser) -> None:
 
 @transaction.atomic
 def union_role_change(*, union_role: UnionRole, role: str, full_name: str, actor: AbstractUser) -> UnionRole:
-    if role != union_role.role:
+    previous = union_role.role
+    if role != previous:
         _refuse_self(union_role=union_role, actor=actor)
     union_role.role = role
     union_role.full_clean()
     union_role.save()
+    if role in APPROVING_ROLES and previous not in APPROVING_ROLES:
+        _log_granted(union_role, previous=previous)
     user = union_role.user
     if user.first_name != full_name:
         user.first_name = full_name
@@ -63,6 +88,34 @@ def user_password_reset(*, union_role: UnionRole, password: str) -> None:
     if not can_reset_password(union_role=union_role):
         raise ValidationError("该账号同时属于其他工会，请由用户本人修改密码。")
     user = union_role.user
+    reactivated = not user.is_active
     user.set_password(password)
     user.is_active = True
     user.save(update_fields=["password", "is_active"])
+    if union_role.role in APPROVING_ROLES:
+        # The admin now knows an approver's password: as good as a new approver account.
+        details: dict[str, object] = {"user": user.pk, "role": union_role.role}
+        if reactivated:
+            details["重新启用账号"] = True
+        log_event(union_role, APPROVER_PASSWORD_RESET, details)
+
+
+@transaction.atomic
+def union_settings_update(*, union: Union, **fields: object) -> Union:
+    """Save the union's own settings; switching separation of duties is an event of its own."""
+    current = Union.objects.select_for_update().get(pk=union.pk)
+    was_separated = current.separate_approval
+    for name, value in fields.items():
+        setattr(current, name, value)
+    current.full_clean()
+    current.save()
+    if current.separate_approval != was_separated:
+        event = SEPARATION_ON if current.separate_approval else SEPARATION_OFF
+        log_event(current, event, {"separate_approval": current.separate_approval})
+    return current
+
+
+def approver_notices_acknowledge(*, union: Union, upto: int) -> None:
+    """The acting leader has read the approver notices up to log entry `upto`. The
+    acknowledgement is itself a log entry, so who saw what, and when, stays on record."""
+    log_event(union, NOTICES_ACKNOWLEDGED, {ACK_UPTO_KEY: upto})

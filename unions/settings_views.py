@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from members.choices import CURRENT_STATUSES
 
+from . import services
 from .forms import BranchForm, UnionSettingsForm
 from .models import Branch
 from .permissions import Perm, UnionRequest, get_for_union, union_view
@@ -19,8 +20,7 @@ from .permissions import Perm, UnionRequest, get_for_union, union_view
 def union_settings(request: UnionRequest) -> HttpResponse:
     form = UnionSettingsForm(request.POST or None, instance=request.union)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
+        services.union_settings_update(union=request.union, **form.cleaned_data)
         messages.success(request, "已保存工会设置。")
         return redirect("unions:settings", code=request.union.code)
     branches = request.union.branches.annotate(

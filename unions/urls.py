@@ -14,4 +14,5 @@ urlpatterns = [
     path("users/<int:pk>/", user_views.user_edit, name="user-edit"),
     path("users/<int:pk>/password/", user_views.user_password, name="user-password"),
     path("users/<int:pk>/remove/", user_views.user_remove, name="user-remove"),
+    path("notices/acknowledge/", views.notices_acknowledge, name="notices-acknowledge"),
 ]

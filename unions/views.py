@@ -1,10 +1,14 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from reports.dashboard import dashboard_page
 
+from . import services
 from .permissions import Perm, UnionRequest, accessible_unions, union_view
 
 
@@ -20,3 +24,19 @@ def home(request: HttpRequest) -> HttpResponse:
 def union_home(request: UnionRequest) -> HttpResponse:
     """A union's home is its year dashboard."""
     return dashboard_page(request)
+
+
+@union_view(Perm.APPROVE)
+@require_POST
+def notices_acknowledge(request: UnionRequest) -> HttpResponse:
+    """A leader has read the notices about approver accounts shown to them (up to `upto`)."""
+    upto = request.POST.get("upto", "")
+    if not (upto.isascii() and upto.isdigit()):
+        return HttpResponseBadRequest("参数无效。")
+    services.approver_notices_acknowledge(union=request.union, upto=int(upto))
+    messages.success(request, "已确认知悉。")
+    target = request.POST.get("next", "")
+    own = f"/u/{request.union.code}/"
+    if target.startswith(own) and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("unions:home", code=request.union.code)

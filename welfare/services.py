@@ -9,7 +9,7 @@ functions write their audit entries themselves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ from records import dates
 from unions.models import Union
 
 from .choices import DisbursementKind, DisbursementStatus, HardshipStatus, ReviewConclusion
+from .duties import LOCKED_AFTER_APPROVAL, check_may_approve
 from .errors import AlreadyProcessed, RecordLocked, WorkflowError
 from .models import Disbursement, DisbursementBatch, HardshipFile, HardshipReview
 
@@ -44,17 +45,6 @@ ENTRY_FIELDS = (
     "goods_value",
     "funding_source",
     "notes",
-)
-# What an approval vouches for: once approved these change only by going back through approval.
-LOCKED_AFTER_APPROVAL = (
-    "date",
-    "kind",
-    "festival",
-    "member",
-    "recipient_name",
-    "cash_amount",
-    "goods_value",
-    "funding_source",
 )
 HARDSHIP_FIELDS = (
     "member",
@@ -171,6 +161,11 @@ def disbursement_update(*, disbursement: Disbursement, **fields: Any) -> Disburs
 # --- disbursements: workflow -----------------------------------------------------------
 
 
+# A check run inside the move's transaction on the records about to move (union id, ids);
+# it raises to refuse, or returns extra log details per record.
+Guard = Callable[[int, list[int]], dict[int, dict[str, Any]]]
+
+
 def _move(
     disbursement: Disbursement,
     *,
@@ -181,6 +176,7 @@ def _move(
     event: str,
     values: dict[str, Any],
     details: dict[str, Any],
+    guard: Guard | None = None,
 ) -> Disbursement:
     """Move one record from one of `sources` to `target` with a conditional update."""
     if disbursement.is_void:
@@ -188,6 +184,10 @@ def _move(
     if disbursement.status not in sources:
         raise WorkflowError(wrong_state)
     with transaction.atomic():
+        if guard is not None:
+            # Locked, so nobody re-enters the record between the check and the move.
+            list(Disbursement.objects.select_for_update().filter(pk=disbursement.pk).values_list("pk"))
+            details = {**details, **guard(disbursement.union_id, [disbursement.pk]).get(disbursement.pk, {})}
         moved = Disbursement.objects.filter(
             pk=disbursement.pk, union_id=disbursement.union_id, status__in=sources, voided_at__isnull=True
         ).update(status=target, updated_at=timezone.now(), **values)
@@ -209,6 +209,7 @@ def _move_many(
     event: str,
     values: dict[str, Any],
     details: dict[str, Any],
+    guard: Guard | None = None,
 ) -> list[Disbursement]:
     """Move every record of `ids` that is in one of `sources`; others are left alone.
 
@@ -223,6 +224,7 @@ def _move_many(
         )
         if not candidates:
             return []
+        extra = guard(union.pk, candidates) if guard is not None else {}
         moved = Disbursement.objects.filter(pk__in=candidates, status__in=sources).update(
             status=target, updated_at=timezone.now(), **values
         )
@@ -230,7 +232,10 @@ def _move_many(
             raise AlreadyProcessed("部分记录已被其他人处理，请刷新页面后重试。")
         records = list(Disbursement.objects.filter(pk__in=candidates).select_related("member", "union"))
         with _logged_as(actor):
-            entries = [build_entry(r, _event(event), {"status": target, **details}) for r in records]
+            entries = [
+                build_entry(r, _event(event), {"status": target, **details, **extra.get(r.pk, {})})
+                for r in records
+            ]
         AuditEntry.objects.bulk_create(entries)
     return records
 
@@ -264,6 +269,15 @@ def _submit_values(actor: Any) -> dict[str, Any]:
     }
 
 
+def _approval_guard(actor: Any) -> Guard:
+    """Separation of duties, the one check of every approval path (single, ticked, batch)."""
+
+    def guard(union_id: int, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return check_may_approve(union=union_id, actor=actor, ids=ids)
+
+    return guard
+
+
 def disbursement_approve(*, disbursement: Disbursement, actor: Any) -> Disbursement:
     """待审批 → 已审批. The record now counts in the year's figures."""
     return _move(
@@ -275,6 +289,7 @@ def disbursement_approve(*, disbursement: Disbursement, actor: Any) -> Disbursem
         event="approved",
         values={"approved_by": actor, "approved_at": timezone.now()},
         details=_actor_details("approved_by", actor),
+        guard=_approval_guard(actor),
     )
 
 
@@ -370,6 +385,7 @@ def disbursements_approve_many(*, union: Union, ids: Iterable[int], actor: Any) 
         event="approved",
         values={"approved_by": actor, "approved_at": timezone.now()},
         details=_actor_details("approved_by", actor),
+        guard=_approval_guard(actor),
     )
 
 

@@ -27,7 +27,7 @@ from records.viewsets import Column
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from . import selectors, services
+from . import duties, selectors, services
 from .choices import (
     DisbursementKind,
     DisbursementStatus,
@@ -186,8 +186,14 @@ def _save_disbursement(*, request: UnionRequest, form: DisbursementForm) -> Disb
     return services.disbursement_create(union=request.union, **fields)
 
 
+def _barred(request: UnionRequest, ids: list[int]) -> set[int]:
+    """Records whose approve button is disabled for this user: the service would refuse them."""
+    return duties.barred(union=request.union, actor=request.user, ids=ids)
+
+
 def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, Any]:
     can_edit = request.access.can(Perm.EDIT) and not obj.is_void
+    can_decide = request.access.can(Perm.APPROVE) and not obj.is_void and obj.status == S.SUBMITTED
     code = request.union.code
     return {
         "history": history_for(obj),
@@ -195,7 +201,8 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
         "can_submit": can_edit and obj.status in (S.DRAFT, S.REJECTED),
         "can_withdraw": can_edit and obj.status in (S.SUBMITTED, S.APPROVED),
         "can_pay": can_edit and obj.status == S.APPROVED,
-        "can_decide": request.access.can(Perm.APPROVE) and not obj.is_void and obj.status == S.SUBMITTED,
+        "can_decide": can_decide,
+        "approve_refusal": duties.REASON_SHORT if can_decide and _barred(request, [obj.pk]) else "",
         "today": timezone.localdate(),
         "submit_url": reverse("welfare:disbursement-submit", args=[code, obj.pk]),
         "withdraw_url": reverse("welfare:disbursement-withdraw", args=[code, obj.pk]),
@@ -377,11 +384,14 @@ def disbursement_pending(request: UnionRequest) -> HttpResponse:
         count=Count("id"),
         total=Coalesce(Sum(F("cash_amount") + F("goods_value")), Decimal("0"), output_field=DecimalField()),
     )
+    own = _barred(request, [d.pk for d in page])
     return render(
         request,
         "welfare/pending.html",
         {
             "pending": page,
+            "own": own,
+            "own_reason": duties.REASON_SHORT,
             "page": page,
             "count": totals["count"],
             "total": totals["total"],
@@ -467,6 +477,8 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
     records = batch.disbursements.filter(voided_at__isnull=True).select_related("member", "member__branch")
     summary = selectors.batch_summary(batch=batch)
     statuses = {s for s, _, _ in summary.by_status}
+    can_decide = request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses
+    pending = list(records.filter(status=S.SUBMITTED).values_list("pk", flat=True)) if can_decide else []
     code = request.union.code
     return render(
         request,
@@ -477,7 +489,8 @@ def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
             "summary": summary,
             "can_submit": request.access.can(Perm.EDIT) and bool(statuses & {S.DRAFT, S.REJECTED}),
             "can_pay": request.access.can(Perm.EDIT) and S.APPROVED in statuses,
-            "can_decide": request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses,
+            "can_decide": can_decide,
+            "approve_refusal": duties.REASON_BATCH if _barred(request, pending) else "",
             "today": timezone.localdate(),
             "decide_url": reverse("welfare:disbursement-decide", args=[code]),
             "submit_url": reverse("welfare:batch-submit", args=[code, batch.pk]),

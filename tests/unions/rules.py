@@ -19,6 +19,7 @@ URL_RULES = {
     "unions:user-edit": (Perm.MANAGE_USERS, _role),
     "unions:user-password": (Perm.MANAGE_USERS, _role),
     "unions:user-remove": (Perm.MANAGE_USERS, _role),
+    "unions:notices-acknowledge": (Perm.APPROVE, None),
 }
 
 AUDIT_CASES = {

@@ -36,6 +36,7 @@ def test_renaming_the_union_shows_at_once(cached_fragments, admin_client_, union
     url = reverse("members:list", args=[union.code])
     admin_client_.get(url)
     admin_client_.post(
-        reverse("unions:settings", args=[union.code]), {"name": "改名后的工会", "period_start_month": 1}
+        reverse("unions:settings", args=[union.code]),
+        {"name": "改名后的工会", "period_start_month": 1, "separate_approval": "True"},
     )
     assert "改名后的工会" in admin_client_.get(url).content.decode()

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def test_admin_sets_the_reporting_period(admin_client_, union):
     response = admin_client_.post(
-        reverse("unions:settings", args=[union.code]), {"name": "新名称工会", "period_start_month": 10}
+        reverse("unions:settings", args=[union.code]),
+        {"name": "新名称工会", "period_start_month": 10, "separate_approval": "True"},
     )
     assert response.status_code == 302
     union.refresh_from_db()
@@ -22,7 +23,8 @@ def test_admin_sets_the_reporting_period(admin_client_, union):
 
 def test_a_bad_month_is_refused(admin_client_, union):
     response = admin_client_.post(
-        reverse("unions:settings", args=[union.code]), {"name": "x", "period_start_month": 13}
+        reverse("unions:settings", args=[union.code]),
+        {"name": "x", "period_start_month": 13, "separate_approval": "True"},
     )
     assert response.status_code == 200
     union.refresh_from_db()
