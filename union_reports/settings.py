@@ -223,3 +223,10 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Workbook signatures and response hardening (issue #9: item 13 and hardening) -----------
+# Ed25519 key that signs exported workbooks (workbook/signing.py). A file, not the database,
+# so database dumps never carry it; mode 0600, outside MEDIA_ROOT and STATIC_ROOT (checked).
+WORKBOOK_SIGNING_KEY_FILE = Path(
+    os.environ.get("WORKBOOK_SIGNING_KEY_FILE", BASE_DIR / "keys" / "workbook-signing-key.pem")
+)
