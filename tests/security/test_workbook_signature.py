@@ -255,3 +255,19 @@ def test_money_figures_survive_the_signature_round_trip(exported, elsewhere, adm
     _register(client, county, _public_key(admin_client_))
     assert _import(client, county, exported).status_code == 302
     assert rollup(union=county, year=Y).totals["welfare_total"] == Decimal("4000.75")
+
+
+def test_without_a_usable_key_the_workbook_goes_out_unsigned(union, elsewhere, tmp_path):
+    """An export never fails for want of a key; the file is then plainly unsigned."""
+    county, client = elsewhere
+    make_records(union)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    with override_settings(WORKBOOK_SIGNING_KEY_FILE=blocker / "key.pem"):
+        buffer = io.BytesIO()
+        export_annual_workbook(union=union, year=Y, full_ids=False, target=buffer)
+    about = load_workbook(io.BytesIO(buffer.getvalue()))["说明"]
+    assert _about_row(about, "数字签名") is None
+    assert "本文件未签名" in about.cell(_about_row(about, "备注"), 2).value
+    response = _import(client, county, buffer.getvalue())
+    assert response.status_code == 200 and "没有数字签名" in response.content.decode()

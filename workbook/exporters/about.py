@@ -3,6 +3,7 @@ indicators, and this installation's signature over everything an import reads.""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -11,6 +12,18 @@ from .. import signing
 from ..indicators import digest
 from .base import Column, Exporter, clean_text
 from .registry import register
+
+log = logging.getLogger(__name__)
+
+
+def _signature(figures: signing.SignedFigures) -> signing.Signature | None:
+    """The signature, or None when the key cannot be had: the file then goes out unsigned
+    (an import marks it so and asks for confirmation) rather than not at all."""
+    try:
+        return signing.sign(figures)
+    except signing.SigningKeyError as exc:
+        log.error("Workbook exported unsigned: %s", exc)
+        return None
 
 
 @register
@@ -44,7 +57,7 @@ class AboutExporter(Exporter):
             yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else "已脱敏（隐藏出生日期）")
         yield (fmt.ITEM_UNITS, units)
         yield (fmt.ITEM_DIGEST, digest(union_code=ctx.union.code, year=ctx.period.year, values=values))
-        signature = signing.sign(
+        signature = _signature(
             signing.SignedFigures(
                 kind=kind,
                 # As the import will read them back: cleaned by the cell writer, stripped.
@@ -58,12 +71,18 @@ class AboutExporter(Exporter):
                 values=values,
             )
         )
-        yield (fmt.ITEM_SIGNATURE_KEY, signature.key_id)
-        yield (fmt.ITEM_SIGNATURE, signature.value)
+        if signature is not None:
+            yield (fmt.ITEM_SIGNATURE_KEY, signature.key_id)
+            yield (fmt.ITEM_SIGNATURE, signature.value)
         yield (
             fmt.ITEM_NOTE,
             "本工作簿由工会年报系统导出。“统计指标”表的数字与年度工作总结一致；上级工会可将本文件导入系统参与汇总。"
-            "导出系统用自己的私钥对“统计指标”和“说明”表中导入所读的内容做了数字签名；上级工会登记本系统的签名公钥后，"
-            "导入时可验证数字未被改动，签名不符的文件将被拒绝。指标校验码只用于发现无意的改动，不能防止有意篡改。"
+            + (
+                "导出系统用自己的私钥对“统计指标”和“说明”表中导入所读的内容做了数字签名；上级工会登记本系统的签名公钥后，"
+                "导入时可验证数字未被改动，签名不符的文件将被拒绝。"
+                if signature is not None
+                else "本文件未签名（导出系统的签名密钥不可用），导入时将标为“未验证签名”。"
+            )
+            + "指标校验码只用于发现无意的改动，不能防止有意篡改。"
             + ("台账含个人信息，请妥善保管，不得外传。" if rollup is None else ""),
         )
