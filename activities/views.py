@@ -140,7 +140,6 @@ def photo(request: UnionRequest, pk: int) -> FileResponse:
     response = FileResponse(handle, content_type=item.content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
-    response["Cache-Control"] = "private, max-age=3600"
     return response
 
 

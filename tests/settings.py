@@ -21,3 +21,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 # Fragments are rendered every time in tests, so that query counts do not depend on order.
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# One signing key for the test run's "installation"; tests of other installations override it.
+WORKBOOK_SIGNING_KEY_FILE = BASE_DIR / "test-artifacts" / "keys" / "workbook-signing-key.pem"  # noqa: F405

@@ -181,10 +181,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Login throttling: five failures for one username from one address lock it for 30 minutes.
+# Login throttling: five failures for one username from one address lock it for 30 minutes
+# (and many from one address over any usernames lock the address: see the block at the end).
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = envint("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "audit.client_ip.client_ip"
@@ -223,3 +223,44 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Workbook signatures and response hardening (issue #9: item 13 and hardening) -----------
+# Ed25519 key that signs exported workbooks (workbook/signing.py). A file, not the database,
+# so database dumps never carry it; mode 0600, outside MEDIA_ROOT and STATIC_ROOT (checked).
+WORKBOOK_SIGNING_KEY_FILE = Path(
+    os.environ.get("WORKBOOK_SIGNING_KEY_FILE", BASE_DIR / "keys" / "workbook-signing-key.pem")
+)
+
+# No response to a signed-in user is kept by a browser or proxy (union_reports/caching.py);
+# placed inside AuthenticationMiddleware so it sees the user, outside WhiteNoise's static files.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "union_reports.caching.NoStoreMiddleware",
+)
+
+# Content-Security-Policy by django-csp: our own scripts, styles and fonts only, no inline
+# script or style attribute, images also as data: URIs (Bootstrap's icons), no framing.
+from csp.constants import NONE, SELF  # noqa: E402
+
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware"
+)
+INSTALLED_APPS.append("csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+
+# Password spraying: besides five failures per username and address, an address alone is
+# locked after AXES_IP_FAILURE_LIMIT failures over any usernames (audit/login_throttle.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_IP_FAILURE_LIMIT = envint("AXES_IP_FAILURE_LIMIT", 20)
+AXES_HANDLER = "audit.login_throttle.LoginThrottleHandler"

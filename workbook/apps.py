@@ -11,10 +11,13 @@ class WorkbookConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from .events import EVENT_LABELS
-        from .models import ExportJob, ExternalReport
+        from .models import ExportJob, ExternalReport, RegisteredKey
 
         # Progress counters move through queryset updates and are not logged; the job's
         # creation and its outcome (done/failed, file, row counts) are.
         register(ExportJob, exclude={"progress_rows", "total_rows"})
         register(ExternalReport, exclude=AUDIT_EXCLUDE)
+        register(RegisteredKey, exclude=AUDIT_EXCLUDE | {"public_key"})
         register_event_labels(EVENT_LABELS)
+
+        from . import checks  # noqa: F401  (registers the signing key file check)

@@ -4,10 +4,14 @@ EXPORTED = "workbook.exported"
 ROLLUP_EXPORTED = "workbook.rollup_exported"
 EXPORT_FAILED = "workbook.export_failed"
 DOWNLOADED = "workbook.downloaded"
+IMPORTED = "workbook.external_imported"
+IMPORT_REFUSED = "workbook.import_refused"
 
 EVENT_LABELS = {
     EXPORTED: "导出年报工作簿",
     ROLLUP_EXPORTED: "导出汇总工作簿",
     EXPORT_FAILED: "导出年报工作簿失败",
     DOWNLOADED: "下载年报工作簿",
+    IMPORTED: "导入外部工会年报",
+    IMPORT_REFUSED: "拒绝导入签名无效的年报",
 }

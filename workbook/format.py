@@ -26,6 +26,8 @@ ITEM_EXPORTED_BY = "导出人"
 ITEM_IDS = "身份证号"
 ITEM_UNITS = "汇总单位数"
 ITEM_DIGEST = "指标校验码"
+ITEM_SIGNATURE = "数字签名"
+ITEM_SIGNATURE_KEY = "签名公钥指纹"
 ITEM_NOTE = "备注"
 
 KIND_ANNUAL = "统计年报工作簿"

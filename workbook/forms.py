@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django import forms
 
+from . import signing
+
 
 class ExportForm(forms.Form):
     year = forms.TypedChoiceField(label="统计年度", coerce=int)
@@ -35,6 +37,49 @@ class ImportForm(forms.Form):
         required=False,
         help_text="留空则使用文件中的工会名称。",
     )
+    accept_unverified = forms.BooleanField(
+        label="确认导入未验证签名的文件",
+        required=False,
+        help_text="文件未签名，或签名公钥未在本会登记时，须已通过其他途径核实数字后勾选；其数字在汇总中标为“未验证签名”。",
+    )
+
+
+class RegisterKeyForm(forms.Form):
+    """A subordinate union's public key, as a .pem file or pasted text."""
+
+    source_code = forms.CharField(
+        label="下级工会代码",
+        max_length=40,
+        help_text="与对方工作簿“说明”表中的工会代码一致。",
+        error_messages={"required": "请填写下级工会代码。"},
+    )
+    source_name = forms.CharField(
+        label="下级工会名称", max_length=100, error_messages={"required": "请填写下级工会名称。"}
+    )
+    key_file = forms.FileField(label="公钥文件（.pem）", required=False)
+    key_text = forms.CharField(
+        label="或粘贴公钥",
+        required=False,
+        max_length=signing.MAX_PUBLIC_KEY_BYTES,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        data = super().clean()
+        upload = data.get("key_file")
+        if upload is not None:
+            if upload.size > signing.MAX_PUBLIC_KEY_BYTES:
+                raise forms.ValidationError("公钥文件过大，不是本系统导出的签名公钥。")
+            pem: str | bytes = upload.read()
+        else:
+            pem = data.get("key_text") or ""
+        if not pem:
+            raise forms.ValidationError("请上传对方的公钥文件，或粘贴公钥。")
+        try:
+            data["public_key"] = signing.load_public_key(pem)
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return data
 
 
 class VoidForm(forms.Form):

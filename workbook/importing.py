@@ -2,9 +2,14 @@
 
 Only workbooks this product exported are accepted: the 说明 sheet names the product and the
 format, the 统计指标 sheet has the expected header, every indicator once with its unit and a
-valid number, and the indicators match the check digest written at export, so figures
-changed by hand are refused. Every problem found is reported together, in Chinese, and
-nothing is written unless the whole file is right.
+valid number, and the indicators match the check digest written at export. The digest is
+unkeyed, so it only catches accidental edits; what tells a subordinate's figures from
+figures typed into the file is the Ed25519 signature (workbook.signing), checked against
+the keys the importing union registered. A bad signature is refused; an unsigned file, or
+one signed with a key not registered for that union, is imported only when the user
+confirms it, and is marked as unverified wherever its figures are shown. Every problem
+found is reported together, in Chinese, and nothing is written unless the whole file is
+right.
 """
 
 from __future__ import annotations
@@ -19,12 +24,14 @@ from typing import IO, Any
 from django.conf import settings
 from django.db import models, transaction
 
+from audit.registry import log_event
 from members.importing.reader import Limits, RosterFileError, check_magic, check_size, check_zip
 from unions.models import Union
 
+from . import events, signing
 from . import format as fmt
 from .indicators import BY_KEY, INDICATORS, IndicatorValueError, Value, digest, parse_cell, to_text
-from .models import ExternalReport
+from .models import ExternalReport, RegisteredKey, SignatureStatus
 
 MAX_INDICATOR_ROWS = 1_000
 MAX_ABOUT_ROWS = 100
@@ -42,6 +49,14 @@ class WorkbookImportError(Exception):
         super().__init__("；".join(self.messages))
 
 
+class UnverifiedWorkbook(WorkbookImportError):
+    """The file is fine but its signature cannot be verified: it needs the user's confirmation."""
+
+    def __init__(self, messages: list[str] | str, status: str) -> None:
+        super().__init__(messages)
+        self.status = status
+
+
 @dataclass(frozen=True)
 class ParsedWorkbook:
     kind: str
@@ -55,6 +70,22 @@ class ParsedWorkbook:
     digest: str
     values: dict[str, Value]
     sha256: str
+    signature: str = ""
+    signature_key_id: str = ""
+
+    @property
+    def figures(self) -> signing.SignedFigures:
+        return signing.SignedFigures(
+            kind=self.kind,
+            union_name=self.union_name,
+            union_code=self.union_code,
+            year=self.year,
+            period_start=self.period_start,
+            period_end=self.period_end,
+            units=self.units,
+            exported_at=self.exported_at,
+            values=self.values,
+        )
 
 
 def _text(value: Any) -> str:
@@ -236,6 +267,75 @@ def read_workbook(source: IO[bytes] | str | Path) -> ParsedWorkbook:
         digest=file_digest,
         values=values,
         sha256=sha256,
+        signature=_text(about.get(fmt.ITEM_SIGNATURE)),
+        signature_key_id=_text(about.get(fmt.ITEM_SIGNATURE_KEY)).lower().replace(" ", "")[:64],
+    )
+
+
+@dataclass(frozen=True)
+class Verification:
+    status: str  # SignatureStatus
+    key: RegisteredKey | None = None
+
+
+def verify_signature(*, union: Union, parsed: ParsedWorkbook) -> Verification:
+    """Check the file's signature against the keys `union` registered for the file's union.
+
+    Only registered keys count: a key id the file names but `union` has not registered for
+    that union code proves nothing, however well the signature checks out.
+    """
+    if not parsed.signature and not parsed.signature_key_id:
+        return Verification(SignatureStatus.UNSIGNED)
+    if not parsed.signature or signing.decode_signature(parsed.signature) is None:
+        return Verification(SignatureStatus.INVALID)
+    key = (
+        RegisteredKey.objects.live()
+        .filter(union=union, source_code=parsed.union_code, fingerprint=parsed.signature_key_id)
+        .first()
+    )
+    if key is None:
+        return Verification(SignatureStatus.UNKNOWN_KEY)
+    public_key = signing.load_public_key(key.public_key)
+    if not signing.signature_matches(public_key, parsed.figures, parsed.signature):
+        return Verification(SignatureStatus.INVALID, key)
+    return Verification(SignatureStatus.VERIFIED, key)
+
+
+def _refuse_invalid(*, union: Union, parsed: ParsedWorkbook, verification: Verification) -> None:
+    log_event(
+        union,
+        events.IMPORT_REFUSED,
+        {
+            "source_code": parsed.union_code,
+            "source_name": parsed.union_name,
+            "year": parsed.year,
+            "signature": str(SignatureStatus.INVALID.label),
+            "key_id": parsed.signature_key_id,
+            "registered_key": verification.key.pk if verification.key else None,
+            "file_sha256": parsed.sha256,
+        },
+    )
+    raise WorkbookImportError(
+        "文件的数字签名无效：签名之后“统计指标”或“说明”表的内容被改动过，或签名不是该单位的公钥所签。"
+        "文件已被拒绝导入，此事已记入操作日志。请与填报单位联系，让其在系统中重新导出。"
+    )
+
+
+def _ask_confirmation(*, union: Union, parsed: ParsedWorkbook, status: str) -> None:
+    registered = RegisteredKey.objects.live().filter(union=union, source_code=parsed.union_code).exists()
+    if status == SignatureStatus.UNSIGNED:
+        reason = "该文件没有数字签名，无法确认其中的数字来自填报单位、未被改动。"
+    else:
+        reason = (
+            f"该文件的签名公钥（指纹 {signing.grouped(parsed.signature_key_id)}）"
+            f"未在本会登记为“{parsed.union_name}”（{parsed.union_code}）的公钥，无法验证签名。"
+        )
+    if registered:
+        reason += "本会已为该单位登记了签名公钥，此文件却不是用它签名的，请特别核实。"
+    raise UnverifiedWorkbook(
+        reason + "如已通过其他途径（如电话、盖章纸质报表）核实数字无误，请勾选“确认导入未验证签名的文件”"
+        "后重新上传；导入后其数字在汇总中标为“未验证签名”。",
+        status,
     )
 
 
@@ -268,11 +368,25 @@ def check_not_duplicate(*, union: Union, parsed: ParsedWorkbook) -> None:
 
 
 def import_external_report(
-    *, union: Union, upload: IO[bytes], original_name: str, user: Any, source_name: str = ""
+    *,
+    union: Union,
+    upload: IO[bytes],
+    original_name: str,
+    user: Any,
+    source_name: str = "",
+    accept_unverified: bool = False,
 ) -> ExternalReport:
-    """Check and import a workbook under `union`; nothing is written when anything is wrong."""
+    """Check and import a workbook under `union`; nothing is written when anything is wrong.
+
+    A bad signature is refused (and logged); an unsigned or unknown-key file needs
+    `accept_unverified`, else UnverifiedWorkbook is raised."""
     parsed = read_workbook(upload)
     check_not_duplicate(union=union, parsed=parsed)
+    verification = verify_signature(union=union, parsed=parsed)
+    if verification.status == SignatureStatus.INVALID:
+        _refuse_invalid(union=union, parsed=parsed, verification=verification)
+    if SignatureStatus.needs_confirmation(verification.status) and not accept_unverified:
+        _ask_confirmation(union=union, parsed=parsed, status=verification.status)
     report = ExternalReport(
         union=union,
         source_name=(source_name or parsed.union_name).strip()[:100],
@@ -286,11 +400,23 @@ def import_external_report(
         file_sha256=parsed.sha256,
         indicator_digest=parsed.digest,
         exported_at=parsed.exported_at,
+        signature_status=verification.status,
+        signature_key_id=parsed.signature_key_id,
+        signing_key=verification.key,
         uploaded_by=user,
     )
     with transaction.atomic():
         report.full_clean()
         report.save()
+        log_event(
+            report,
+            events.IMPORTED,
+            {
+                "signature": str(SignatureStatus(verification.status).label),
+                "key_id": parsed.signature_key_id,
+                "confirmed_unverified": SignatureStatus.needs_confirmation(verification.status),
+            },
+        )
     return report
 
 

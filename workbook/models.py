@@ -75,6 +75,55 @@ class ExportJob(models.Model):
         return f"{self.union.name}{period_for(self.union, self.year).label}统计年报.xlsx"
 
 
+class SignatureStatus(models.TextChoices):
+    """How an imported workbook's signature checked out (see workbook.signing)."""
+
+    VERIFIED = "verified", _("已验证签名")
+    UNSIGNED = "unsigned", _("未签名")
+    UNKNOWN_KEY = "unknown_key", _("签名公钥未登记")
+    INVALID = "invalid", _("签名无效")  # refused at import; never stored on a report
+
+    @classmethod
+    def needs_confirmation(cls, status: str) -> bool:
+        return status in (cls.UNSIGNED, cls.UNKNOWN_KEY)
+
+
+class RegisteredKey(UnionRecord):
+    """A subordinate union's signing public key, registered by the higher-level union
+    (`union`) that imports its workbooks. Workbooks that claim to be from `source_code` and
+    are signed with this key are accepted as verified. A key is never deleted: it is
+    withdrawn (作废), and reports verified with it keep saying so."""
+
+    source_code = models.CharField(_("下级工会代码"), max_length=40)
+    source_name = models.CharField(_("下级工会名称"), max_length=100)
+    public_key = models.TextField(_("公钥（PEM）"))
+    fingerprint = models.CharField(_("公钥指纹"), max_length=64)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("登记人"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("下级工会签名公钥")
+        verbose_name_plural = _("下级工会签名公钥")
+        ordering = ["source_name", "-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["union", "source_code", "fingerprint"],
+                condition=models.Q(voided_at__isnull=True),
+                name="registeredkey_live_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_name}（{self.source_code}）的签名公钥"
+
+    @property
+    def fingerprint_grouped(self) -> str:
+        from .signing import grouped
+
+        return grouped(self.fingerprint)
+
+
 class ExternalReport(UnionRecord):
     """The indicator figures of a union that is not on this system, read from a workbook
     it exported with this product and imported by a higher-level union (`union`).
@@ -97,6 +146,19 @@ class ExternalReport(UnionRecord):
     file_sha256 = models.CharField(_("文件 SHA-256"), max_length=64)
     indicator_digest = models.CharField(_("指标校验码"), max_length=64)
     exported_at = models.CharField(_("对方导出时间"), max_length=40, blank=True)
+    # Reports imported before signatures existed had none: unsigned is the truth for them.
+    signature_status = models.CharField(
+        _("签名"), max_length=12, choices=SignatureStatus.choices, default=SignatureStatus.UNSIGNED
+    )
+    signature_key_id = models.CharField(_("签名公钥指纹"), max_length=64, blank=True)
+    signing_key = models.ForeignKey(
+        RegisteredKey,
+        verbose_name=_("验证所用公钥"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reports",
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("导入人"), on_delete=models.PROTECT, related_name="+"
     )
@@ -109,3 +171,12 @@ class ExternalReport(UnionRecord):
 
     def __str__(self) -> str:
         return f"{self.source_name}{self.year}年度统计年报"
+
+    @property
+    def is_verified(self) -> bool:
+        return self.signature_status == SignatureStatus.VERIFIED
+
+    @property
+    def signature_label(self) -> str:
+        """What the roll-up shows beside the figures."""
+        return "已验证签名" if self.is_verified else "未验证签名"

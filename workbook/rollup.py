@@ -35,6 +35,19 @@ class RollupSource:
     union_id: int | None = None
     external_id: int | None = None
     parent_name: str = ""  # for an imported report: the union that imported it
+    # For an imported report: whether its signature was verified against a registered key.
+    verified: bool | None = None
+
+    @property
+    def signature_label(self) -> str:
+        if self.verified is None:
+            return ""
+        return "已验证签名" if self.verified else "未验证签名"
+
+    @property
+    def origin_label(self) -> str:
+        """The origin with the signature state of an imported report: 导入（未验证签名）."""
+        return f"{self.origin}（{self.signature_label}）" if self.signature_label else self.origin
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,7 @@ def rollup(*, union: Union, year: int, today: dt.date | None = None) -> Rollup:
                 values=external_values(report),
                 external_id=report.pk,
                 parent_name=names.get(report.union_id, ""),
+                verified=report.is_verified,
             )
         )
     return Rollup(

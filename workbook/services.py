@@ -9,12 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
 from audit.registry import log_event
 from records.periods import period_for
 from unions.models import Union
 
-from . import events
+from . import events, signing
 from .exporters import ANNUAL_WORKBOOK, ROLLUP_WORKBOOK, ExportContext, XlsxWriter, sheets
+from .models import RegisteredKey
 from .rollup import Rollup
 
 
@@ -120,3 +125,27 @@ def export_rollup_workbook(
         },
     )
     return result
+
+
+def register_key(
+    *, union: Union, source_code: str, source_name: str, public_key: Ed25519PublicKey, user: Any
+) -> RegisteredKey:
+    """Trust `public_key` for workbooks of the subordinate union `source_code` imported by
+    `union`. The creation is audit-logged with the fingerprint."""
+    fingerprint = signing.fingerprint(public_key)
+    code = source_code.strip()
+    duplicate = RegisteredKey.objects.live().filter(union=union, source_code=code, fingerprint=fingerprint)
+    if duplicate.exists():
+        raise ValidationError("该公钥已为此下级工会登记过。")
+    key = RegisteredKey(
+        union=union,
+        source_code=code,
+        source_name=source_name.strip(),
+        public_key=signing.public_key_pem(public_key),
+        fingerprint=fingerprint,
+        registered_by=user,
+    )
+    with transaction.atomic():
+        key.full_clean()
+        key.save()
+    return key

@@ -15,4 +15,7 @@ urlpatterns = [
     path("rollup/import/", views.import_page, name="import"),
     path("external/<int:pk>/", views.external_detail, name="external-detail"),
     path("external/<int:pk>/void/", views.external_void, name="external-void"),
+    path("keys/", views.signing_keys, name="signing-keys"),
+    path("keys/public.pem", views.public_key_download, name="public-key"),
+    path("keys/<int:pk>/void/", views.registered_key_void, name="registered-key-void"),
 ]

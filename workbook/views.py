@@ -12,21 +12,28 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from audit.context import current_actor
 from audit.registry import log_event
 from records.periods import Period, current_period, period_for
 from unions.models import Union
-from unions.permissions import Perm, UnionRequest, get_for_union, union_view
+from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
 
-from . import events, jobs
-from .forms import ExportForm, ImportForm, VoidForm
-from .importing import WorkbookImportError, import_external_report, max_upload_mb
+from . import events, jobs, signing
+from .forms import ExportForm, ImportForm, RegisterKeyForm, VoidForm
+from .importing import UnverifiedWorkbook, WorkbookImportError, import_external_report, max_upload_mb
 from .indicators import INDICATORS, indicators
-from .models import ExportJob, ExportStatus, ExternalReport
+from .models import ExportJob, ExportStatus, ExternalReport, RegisteredKey
 from .rollup import BREAKDOWN_KEYS, HEADLINE, external_values, rollup
-from .services import annual_context, export_rollup_workbook, log_export, write_annual_workbook
+from .services import (
+    annual_context,
+    export_rollup_workbook,
+    log_export,
+    register_key,
+    write_annual_workbook,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YEARS_SHOWN = 6
@@ -202,6 +209,7 @@ def import_page(request: UnionRequest) -> HttpResponse:
     """Import the workbook of a union that is not on this system into the roll-up."""
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
+    needs_confirmation = False
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -211,18 +219,30 @@ def import_page(request: UnionRequest) -> HttpResponse:
                 original_name=upload.name,
                 user=request.user,
                 source_name=form.cleaned_data["source_name"],
+                accept_unverified=form.cleaned_data["accept_unverified"],
             )
+        except UnverifiedWorkbook as exc:
+            errors, needs_confirmation = exc.messages, True
         except WorkbookImportError as exc:
             errors = exc.messages
         except ValidationError as exc:
             errors = exc.messages
         else:
             messages.success(
-                request, f"已导入“{report.source_name}”{report.year}年度统计年报，其数字已计入汇总。"
+                request,
+                f"已导入“{report.source_name}”{report.year}年度统计年报（{report.get_signature_status_display()}），"
+                "其数字已计入汇总。",
             )
             return redirect("workbook:external-detail", code=request.union.code, pk=report.pk)
     return render(
-        request, "workbook/import.html", {"form": form, "errors": errors, "max_mb": max_upload_mb()}
+        request,
+        "workbook/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "needs_confirmation": needs_confirmation,
+            "max_mb": max_upload_mb(),
+        },
     )
 
 
@@ -257,3 +277,73 @@ def external_void(request: UnionRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, "请填写作废原因。")
     return redirect("workbook:external-detail", code=request.union.code, pk=report.pk)
+
+
+# --- signing keys ----------------------------------------------------------------------------
+
+
+@union_view(Perm.EXPORT)
+def signing_keys(request: UnionRequest) -> HttpResponse:
+    """This installation's public key (to give to the higher-level union) and the keys this
+    union registered for its subordinate unions that are not on this system."""
+    form = RegisterKeyForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        require(request.access, Perm.MANAGE_UNION)
+        if form.is_valid():
+            try:
+                key = register_key(
+                    union=request.union,
+                    source_code=form.cleaned_data["source_code"],
+                    source_name=form.cleaned_data["source_name"],
+                    public_key=form.cleaned_data["public_key"],
+                    user=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(
+                    request,
+                    f"已登记{key}，指纹 {key.fingerprint_grouped}。请与对方电话核对指纹一致。",
+                )
+                return redirect("workbook:signing-keys", code=request.union.code)
+    try:
+        own = signing.installation_public_key()
+        own_fingerprint, key_error = signing.grouped(signing.fingerprint(own)), ""
+    except signing.SigningKeyError as exc:
+        own_fingerprint, key_error = "", str(exc)
+    registered = RegisteredKey.objects.filter(union=request.union).select_related("registered_by")
+    return render(
+        request,
+        "workbook/signing_keys.html",
+        {
+            "form": form,
+            "own_fingerprint": own_fingerprint,
+            "key_error": key_error,
+            "registered": registered.order_by("voided_at", "source_name", "-created_at"),
+            "void_form": VoidForm(),
+        },
+    )
+
+
+@union_view(Perm.EXPORT)
+def public_key_download(request: UnionRequest) -> HttpResponse:
+    key = signing.installation_public_key()
+    response = HttpResponse(signing.public_key_pem(key), content_type="application/x-pem-file")
+    name = f"工会年报签名公钥-{signing.fingerprint(key)[:16]}.pem"
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=name)
+    return response
+
+
+@union_view(Perm.MANAGE_UNION)
+@require_POST
+def registered_key_void(request: UnionRequest, pk: int) -> HttpResponse:
+    key = get_for_union(RegisteredKey, request, pk)
+    form = VoidForm(request.POST)
+    if key.is_void:
+        messages.info(request, "该公钥已停用。")
+    elif form.is_valid():
+        key.void(form.cleaned_data["reason"])
+        messages.success(request, f"已停用{key}：之后用它签名的文件不再视为已验证；已导入的记录不变。")
+    else:
+        messages.error(request, "请填写停用原因。")
+    return redirect("workbook:signing-keys", code=request.union.code)

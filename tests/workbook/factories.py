@@ -9,7 +9,7 @@ import factory
 
 from tests.factories import UnionFactory, UserFactory
 from workbook.indicators import INDICATORS, to_text
-from workbook.models import ExportJob, ExternalReport
+from workbook.models import ExportJob, ExternalReport, RegisteredKey
 
 
 class ExportJobFactory(factory.django.DjangoModelFactory):
@@ -36,3 +36,23 @@ class ExternalReportFactory(factory.django.DjangoModelFactory):
     file_sha256 = factory.Sequence(lambda n: hashlib.sha256(str(n).encode()).hexdigest())
     indicator_digest = "0" * 64
     uploaded_by = factory.SubFactory(UserFactory)
+
+
+def _public_key_pem() -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from workbook.signing import public_key_pem
+
+    return public_key_pem(Ed25519PrivateKey.generate().public_key())
+
+
+class RegisteredKeyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RegisteredKey
+
+    union = factory.SubFactory(UnionFactory)
+    source_code = factory.Sequence(lambda n: f"external-{n}")
+    source_name = factory.Sequence(lambda n: f"外部工会{n}")
+    public_key = factory.LazyFunction(_public_key_pem)
+    fingerprint = factory.Sequence(lambda n: hashlib.sha256(f"key-{n}".encode()).hexdigest())
+    registered_by = factory.SubFactory(UserFactory)

@@ -1,6 +1,6 @@
-from tests.workbook.factories import ExportJobFactory, ExternalReportFactory
+from tests.workbook.factories import ExportJobFactory, ExternalReportFactory, RegisteredKeyFactory
 from unions.permissions import Perm
-from workbook.models import ExportJob, ExternalReport
+from workbook.models import ExportJob, ExternalReport, RegisteredKey
 
 
 def _job(union):
@@ -9,6 +9,10 @@ def _job(union):
 
 def _external(union):
     return ExternalReportFactory(union=union)
+
+
+def _registered_key(union):
+    return RegisteredKeyFactory(union=union)
 
 
 URL_RULES = {
@@ -24,9 +28,14 @@ URL_RULES = {
     "workbook:import": (Perm.EXPORT, None),
     "workbook:external-detail": (Perm.VIEW, _external),
     "workbook:external-void": (Perm.EXPORT, _external),
+    # This installation's public key, and the keys the union registered for its subordinates.
+    "workbook:signing-keys": (Perm.EXPORT, None),
+    "workbook:public-key": (Perm.EXPORT, None),
+    "workbook:registered-key-void": (Perm.MANAGE_UNION, _registered_key),
 }
 
 AUDIT_CASES = {
     ExportJob: (ExportJobFactory, "status", "failed"),
     ExternalReport: (ExternalReportFactory, "source_name", "更名后的外部工会"),
+    RegisteredKey: (RegisteredKeyFactory, "source_name", "更名后的外部工会"),
 }

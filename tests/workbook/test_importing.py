@@ -18,7 +18,8 @@ from workbook.importing import WorkbookImportError, import_external_report, read
 from workbook.indicators import INDICATORS, indicator_values
 from workbook.models import ExternalReport
 from workbook.rollup import rollup
-from workbook.services import export_annual_workbook
+from workbook.services import export_annual_workbook, register_key
+from workbook.signing import installation_public_key
 
 from .conftest import Y, read
 
@@ -34,10 +35,15 @@ def workbook_bytes(records) -> bytes:
 
 @pytest.fixture
 def elsewhere(db):
-    """A county federation that does not contain `union`, and its admin."""
+    """A county federation that does not contain `union`, and its admin, which registered
+    this installation's signing key for the unions whose workbooks the tests import."""
     county = UnionFactory(name="丙县总工会", code="county-c", level=UnionLevel.COUNTY)
     user = UserFactory(username="county-c-admin")
     UnionRoleFactory(user=user, union=county, role=Role.ADMIN)
+    for code in ("main", "county"):
+        register_key(
+            union=county, source_code=code, source_name=code, public_key=installation_public_key(), user=user
+        )
     client = Client()
     client.force_login(user)
     return county, user, client

@@ -47,7 +47,7 @@ class RollupBreakdownExporter(Exporter):
         fixed = [
             Column("工会名称", width=28),
             Column("工会代码", Kind.CODE),
-            Column("来源", width=10),
+            Column("来源", width=20),
             Column("统计期间", width=24),
         ]
         return fixed + [
@@ -60,6 +60,6 @@ class RollupBreakdownExporter(Exporter):
 
     def rows(self) -> Iterable[Sequence[Any]]:
         for source in self.context.rollup.sources:
-            yield [source.name, source.code, source.origin, source.period_label] + [
+            yield [source.name, source.code, source.origin_label, source.period_label] + [
                 source.values[d.key] for d in INDICATORS
             ]
