@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.django_db
 def _project_modules() -> list[Any]:
     modules = []
     for app in apps.get_app_configs():
-        if not app.path.startswith(str(settings.BASE_DIR)) or app.name.startswith("tests"):
+        if Path(app.path).parent != Path(settings.BASE_DIR) or app.name.startswith("tests"):
             continue
         for info in pkgutil.walk_packages([app.path], f"{app.name}."):
             if ".migrations" in info.name or ".management" in info.name:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -41,7 +42,7 @@ PROJECT_MODELS = [
     m
     for m in apps.get_models()
     if m.__module__.split(".")[0]
-    in {a.name for a in apps.get_app_configs() if a.path.startswith(str(settings.BASE_DIR))}
+    in {a.name for a in apps.get_app_configs() if Path(a.path).parent == Path(settings.BASE_DIR)}
     and _date_fields(m)
 ]
 
