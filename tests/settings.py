@@ -21,3 +21,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 # Fragments are rendered every time in tests, so that query counts do not depend on order.
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+PRIVATE_TMP_DIR = BASE_DIR / "test-artifacts" / "tmp"  # noqa: F405
+FILE_UPLOAD_TEMP_DIR = str(PRIVATE_TMP_DIR / "uploads")
