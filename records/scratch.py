@@ -12,6 +12,7 @@ one's without guessing from ages or pids: whatever it can lock, it removes.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import errno
 import fcntl
@@ -60,6 +61,13 @@ def _forget_after_fork() -> None:
 
 
 os.register_at_fork(after_in_child=_forget_after_fork)
+
+
+@atexit.register
+def _remove_own_dir() -> None:
+    # A process that ends normally tidies up itself; only a killed one needs the sweep.
+    if _state["pid"] == os.getpid() and _state["dir"] is not None:
+        shutil.rmtree(_state["dir"], ignore_errors=True)
 
 
 def process_dir() -> Path:
