@@ -6,3 +6,9 @@ class RecordsConfig(AppConfig):
 
     name = "records"
     verbose_name = "记录通用组件"
+
+    def ready(self) -> None:
+        from . import scratch
+
+        # Django's upload handler needs FILE_UPLOAD_TEMP_DIR to exist before the first upload.
+        scratch.root()

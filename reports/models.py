@@ -1,10 +1,37 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Sum
+from django.db.models.functions import Coalesce, Length
 from django.utils.translation import gettext_lazy as _
 
 from records.dates import PlausibleDates
+
+
+def section_text_limit() -> int:
+    """Characters staff may write in one section (or the opening or closing)."""
+    return int(settings.REPORT_SECTION_MAX_CHARS)
+
+
+def report_text_limit() -> int:
+    """Characters staff may write in one report: opening, closing and every section."""
+    return int(settings.REPORT_MAX_CHARS)
+
+
+def _too_long(text: str, what: str) -> str | None:
+    limit = section_text_limit()
+    if len(text) <= limit:
+        return None
+    return f"{what}共 {len(text):,} 字，超过每段 {limit:,} 字的上限，请精简后再保存。"
+
+
+def _report_too_long(total: int) -> str | None:
+    limit = report_text_limit()
+    if total <= limit:
+        return None
+    return f"全文（开头、结尾和各章节合计）将有 {total:,} 字，超过 {limit:,} 字的上限，请精简后再保存。"
 
 
 class ReportStatus(models.TextChoices):
@@ -85,6 +112,30 @@ class Report(PlausibleDates, models.Model):
     def is_final(self) -> bool:
         return self.status == ReportStatus.FINAL
 
+    def section_text_length(self, *, excluding: int | None = None) -> int:
+        """Characters of staff text in the saved sections (but the one `excluding`)."""
+        if self.pk is None:
+            return 0
+        sections = ReportSection.objects.filter(report_id=self.pk)
+        if excluding is not None:
+            sections = sections.exclude(pk=excluding)
+        return sections.aggregate(n=Coalesce(Sum(Length("staff_text")), 0))["n"]
+
+    def clean(self) -> None:
+        # Staff text is bounded here, where every path (form, service, admin, command) passes,
+        # because a long enough text holds a PDF worker for minutes.
+        errors = {}
+        for name, what in (("opening", "开头段落"), ("closing", "结尾段落")):
+            message = _too_long(getattr(self, name) or "", what)
+            if message:
+                errors[name] = message
+        if errors:
+            raise ValidationError(errors)
+        total = len(self.opening or "") + len(self.closing or "") + self.section_text_length()
+        message = _report_too_long(total)
+        if message:
+            raise ValidationError(message)
+
 
 class ReportSection(models.Model):
     """One section of a report as staff arranged it: included or not, its place, its
@@ -115,3 +166,19 @@ class ReportSection(models.Model):
 
     def audit_union(self):  # type: ignore[no-untyped-def]
         return self.report.union
+
+    def clean(self) -> None:
+        text = self.staff_text or ""
+        message = _too_long(text, f"“{self.heading}”的文字")
+        if message:
+            raise ValidationError({"staff_text": message})
+        report = self.report
+        total = (
+            len(report.opening or "")
+            + len(report.closing or "")
+            + report.section_text_length(excluding=self.pk)
+            + len(text)
+        )
+        message = _report_too_long(total)
+        if message:
+            raise ValidationError({"staff_text": message})

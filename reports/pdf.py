@@ -3,12 +3,25 @@
 WeasyPrint fetches every URL a document names (images, stylesheets, fonts). Documents
 carry text staff typed, so the fetcher serves only files from our own static folders and
 refuses everything else: no file:// paths, no network, no media uploads.
+
+Staff text can make a document that takes minutes and gigabytes to lay out, so every PDF is
+printed in a child process with a wall-clock timeout and an address-space limit
+(PDF_RENDER_TIMEOUT_SECONDS, PDF_RENDER_MAX_MEMORY_MB); past either the child is killed and
+the caller gets `RenderFailed` with a message for the user. The child gets the finished HTML
+and gives back bytes: it never touches the database. Children fork from a forkserver that
+has Django and WeasyPrint loaded (reports.pdf_preload), so a render costs a fork, not an
+interpreter start.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 import mimetypes
+import multiprocessing
+import os
+import resource
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -18,12 +31,30 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 
+logger = logging.getLogger(__name__)
+
 # A base URL that is not a real place: relative links resolve under it and then to static.
 BASE_URL = "https://union-reports.invalid/"
 
 
 class RefusedURL(Exception):
     """A document asked for something outside our static files."""
+
+
+class RenderFailed(Exception):
+    """The PDF could not be printed within its bounds; `message` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class RenderTimeout(RenderFailed):
+    pass
+
+
+class RenderOutOfMemory(RenderFailed):
+    pass
 
 
 def static_path_for(url: str) -> Path | None:
@@ -69,12 +100,110 @@ def _fetcher() -> Any:
     return StaticOnlyFetcher()
 
 
-def render_pdf(html: str) -> bytes:
+def print_pdf(html: str, base_url: str = BASE_URL, *, collect: bool = True) -> bytes:
+    """Print in this process, without bounds: for the child (and measurements)."""
     from weasyprint import HTML
 
     try:
-        return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+        return HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).write_pdf()
     finally:
         # The fonts HarfBuzz loads for subsetting (20+ MB each) are freed only when the cyclic
-        # collector runs; without this a worker grows by ~250 MB a PDF until it happens to.
-        gc.collect()
+        # collector runs; without this a process grows by ~250 MB a PDF until it happens to.
+        # A child that exits right after skips it.
+        if collect:
+            gc.collect()
+
+
+# The child says how it ended by its exit code where it cannot send a message.
+_EXIT_OUT_OF_MEMORY = 75
+_context_lock = threading.Lock()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Forkserver: the server is a fresh interpreter (no threads, no database connections of
+    the web process) and each child a cheap fork of it."""
+    with _context_lock:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["__main__", "reports.pdf_preload"])
+        return context
+
+
+def _limit_memory(limit: int) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _child_main(conn: Any, html: str, base_url: str, memory_limit: int, settings_module: str) -> None:
+    try:
+        _limit_memory(memory_limit)
+        from django.apps import apps
+
+        if not apps.ready:  # the preload could not set Django up
+            import django
+
+            os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+            django.setup()
+        conn.send(("ok", print_pdf(html, base_url, collect=False)))
+    except MemoryError:
+        os._exit(_EXIT_OUT_OF_MEMORY)  # allocates nothing more
+    except BaseException as exc:
+        try:
+            conn.send(("error", f"{exc.__class__.__name__}: {exc}"[:500]))
+        except MemoryError:
+            os._exit(_EXIT_OUT_OF_MEMORY)
+    finally:
+        conn.close()
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of `html`, printed in a child process bounded in time and memory."""
+    timeout = float(settings.PDF_RENDER_TIMEOUT_SECONDS)
+    memory_mb = int(settings.PDF_RENDER_MAX_MEMORY_MB)
+    context = _context()
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_child_main,
+        args=(writer, html, BASE_URL, memory_mb * 1024 * 1024, settings.SETTINGS_MODULE),
+        name="pdf-render",
+        daemon=True,
+    )
+    outcome: tuple[str, Any] | None = None
+    try:
+        process.start()
+    except Exception as exc:
+        logger.exception("PDF render process could not start")
+        raise RenderFailed("生成 PDF 失败，请稍后重试；如仍失败，请联系系统管理员。") from exc
+    finally:
+        writer.close()  # the child holds the only writer: its end is our EOF
+    try:
+        if not reader.poll(timeout):
+            process.kill()
+            logger.warning("PDF render stopped after %s s (%s characters of HTML)", timeout, len(html))
+            raise RenderTimeout(
+                f"生成 PDF 超过 {timeout:g} 秒仍未完成，已停止。请精简总结的文字或附表后重试；"
+                "如仍失败，请联系系统管理员。"
+            )
+        try:
+            outcome = reader.recv()
+        except EOFError:
+            outcome = None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        reader.close()
+    if outcome is not None and outcome[0] == "ok":
+        return outcome[1]
+    code = process.exitcode
+    # Out of address space, GLib and other C libraries abort (SIGABRT, SIGTRAP) or crash
+    # rather than raise MemoryError; the kernel's OOM killer sends SIGKILL.
+    if code == _EXIT_OUT_OF_MEMORY or (code is not None and code < 0):
+        logger.warning("PDF render out of memory (limit %s MB, exit code %s)", memory_mb, code)
+        raise RenderOutOfMemory(
+            f"生成 PDF 所需内存超过上限（{memory_mb} MB）或打印进程异常终止，已停止。"
+            "请精简总结的文字或附表后重试；如仍失败，请联系系统管理员。"
+        )
+    logger.error("PDF render failed (exit code %s): %s", code, outcome[1] if outcome else "no answer")
+    raise RenderFailed("生成 PDF 失败，请稍后重试；如仍失败，请联系系统管理员。")

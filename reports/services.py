@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from audit.registry import log_event
+from records import scratch
 from records.periods import period_for
 from unions.models import Union
 
@@ -20,6 +23,8 @@ from .figures import Figures
 from .models import Report, ReportSection, ReportStatus
 from .pdf import render_pdf
 from .sections import SECTIONS
+
+PDF_DIR = "reports"
 
 
 def default_opening(union: Union, year: int) -> str:
@@ -73,9 +78,15 @@ def _require_draft(report: Report) -> None:
         raise ValidationError("已定稿的总结不能修改；如需修改，请基于定稿新建草稿。")
 
 
+def _lock(report: Report) -> None:
+    # Text limits count the whole report: two saves at once must not both fit the last room.
+    Report.objects.select_for_update().filter(pk=report.pk).exists()
+
+
 @transaction.atomic
 def report_update(*, report: Report, **fields: object) -> Report:
     _require_draft(report)
+    _lock(report)
     for name, value in fields.items():
         setattr(report, name, value)
     report.full_clean()
@@ -99,6 +110,7 @@ def section_save(
 ) -> ReportSection:
     """Save what staff wrote, and remember the figures they saw while writing it."""
     _require_draft(section.report)
+    _lock(section.report)
     section.heading = heading
     section.included = included
     section.use_generated = use_generated
@@ -143,27 +155,65 @@ def render_html(document: Document, *, screen: bool = False, context: dict | Non
 
 
 def render_report_pdf(report: Report) -> bytes:
+    """The report's PDF (RenderFailed if it cannot be printed within the limits)."""
     return render_pdf(render_html(assemble(report)))
 
 
-@transaction.atomic
+def orphan_pdf_age() -> float:
+    return float(getattr(settings, "ORPHAN_FILE_MINUTES", 60)) * 60
+
+
+def sweep_orphan_pdfs() -> list[str]:
+    """Delete PDFs under media/reports that no report names: a finalise killed between
+    publishing its PDF and committing leaves one."""
+    names = Report.objects.exclude(pdf="").values_list("pdf", flat=True)
+    return scratch.sweep_orphans(PDF_DIR, names, older_than=orphan_pdf_age())
+
+
 def report_finalise(*, report: Report, actor: AbstractBaseUser) -> Report:
     """Freeze the draft: its text and figures into a snapshot, the PDF with its SHA-256.
 
-    The row is locked so that two leaders finalising at once produce one final version.
+    The PDF is printed first, outside any transaction (it can take a minute, and on SQLite a
+    transaction holds the database's write lock). Then, with the row locked so that two
+    leaders finalising at once produce one final version, the document is checked to be
+    still what was printed, the PDF is published under its final name in one rename and the
+    row committed. The row never names a missing file; a process killed between the rename
+    and the commit leaves a file no row names, which `sweep_orphan_pdfs` removes.
     """
-    report = Report.objects.select_for_update().get(pk=report.pk)
+    sweep_orphan_pdfs()
+    report = Report.objects.get(pk=report.pk)
     _require_draft(report)
     document = assemble(report)
     if not document.sections:
         raise ValidationError("总结还没有任何内容，不能定稿。")
     pdf = render_pdf(render_html(document))
-    report.snapshot = document.as_json()
-    report.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    report.pdf.save(f"{report.union.code}-{report.year}-{report.pk}.pdf", ContentFile(pdf), save=False)
-    report.status = ReportStatus.FINAL
-    report.finalised_at = timezone.now()
-    report.finalised_by = actor
-    report.save()
-    log_event(report, "reports.report.finalised", {"sha256": report.pdf_sha256, "pages_bytes": len(pdf)})
+    with scratch.workspace(f"finalise-{report.pk}-{uuid.uuid4().hex[:8]}") as work:
+        staged = work / "report.pdf"
+        staged.write_bytes(pdf)
+        published = ""
+        try:
+            with transaction.atomic():
+                report = Report.objects.select_for_update().get(pk=report.pk)
+                _require_draft(report)
+                if assemble(report).as_json() != document.as_json():
+                    raise ValidationError("定稿期间总结内容或台账数据有变化，请核对后重新定稿。")
+                report.snapshot = document.as_json()
+                report.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+                name = Report._meta.get_field("pdf").generate_filename(
+                    report, f"{report.union.code}-{report.year}-{report.pk}.pdf"
+                )
+                # A fixed name: a retry after a killed attempt replaces its leftover.
+                published = scratch.publish(staged, name)
+                report.pdf.name = published
+                report.status = ReportStatus.FINAL
+                report.finalised_at = timezone.now()
+                report.finalised_by = actor
+                report.save()
+                log_event(
+                    report, "reports.report.finalised", {"sha256": report.pdf_sha256, "pages_bytes": len(pdf)}
+                )
+        except BaseException:
+            if published:
+                default_storage.delete(published)
+            raise
     return report

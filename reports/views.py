@@ -16,6 +16,7 @@ from .document import assemble, section_figures
 from .figures import unknown_tokens
 from .forms import ReportForm, SectionForm, StartReportForm
 from .models import Report, ReportSection
+from .pdf import RenderFailed
 from .sections import BY_KEY
 
 
@@ -170,7 +171,11 @@ def report_pdf(request: UnionRequest, pk: int) -> HttpResponse:
         return FileResponse(
             report.pdf.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
         )
-    pdf = services.render_report_pdf(report)
+    try:
+        pdf = services.render_report_pdf(report)
+    except RenderFailed as exc:
+        messages.error(request, exc.message)
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
     return response
@@ -184,6 +189,8 @@ def report_finalise(request: UnionRequest, pk: int) -> HttpResponse:
         services.report_finalise(report=report, actor=request.user)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
+    except RenderFailed as exc:
+        messages.error(request, f"未能定稿：{exc.message}")
     else:
         messages.success(request, "总结已定稿，PDF 已存档。之后台账的变化不会改变定稿。")
     return redirect("reports:edit", code=request.union.code, pk=report.pk)

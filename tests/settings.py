@@ -23,3 +23,5 @@ WHITENOISE_USE_FINDERS = True
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 # One signing key for the test run's "installation"; tests of other installations override it.
 WORKBOOK_SIGNING_KEY_FILE = BASE_DIR / "test-artifacts" / "keys" / "workbook-signing-key.pem"  # noqa: F405
+PRIVATE_TMP_DIR = BASE_DIR / "test-artifacts" / "tmp"  # noqa: F405
+FILE_UPLOAD_TEMP_DIR = str(PRIVATE_TMP_DIR / "uploads")

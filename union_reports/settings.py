@@ -264,3 +264,18 @@ CONTENT_SECURITY_POLICY = {
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_IP_FAILURE_LIMIT = envint("AXES_IP_FAILURE_LIMIT", 20)
 AXES_HANDLER = "audit.login_throttle.LoginThrottleHandler"
+
+# Temporary files with personal data (export spools, PDFs before publishing, big uploads):
+# a private directory the product cleans (records.scratch), never the system /tmp.
+PRIVATE_TMP_DIR = Path(os.environ.get("PRIVATE_TMP_DIR", BASE_DIR / "var" / "tmp"))
+FILE_UPLOAD_TEMP_DIR = str(PRIVATE_TMP_DIR / "uploads")
+# Files under media/ that no row names are deleted once this old (a killed publish).
+ORPHAN_FILE_MINUTES = envint("ORPHAN_FILE_MINUTES", 60)
+
+# Staff text of a report: real annual summaries are 1,500-8,000 characters in all.
+REPORT_SECTION_MAX_CHARS = envint("REPORT_SECTION_MAX_CHARS", 20_000)
+REPORT_MAX_CHARS = envint("REPORT_MAX_CHARS", 100_000)
+# Every PDF is printed in a child process with these bounds; keep the timeout below
+# gunicorn's --timeout so the user gets a message rather than a killed worker.
+PDF_RENDER_TIMEOUT_SECONDS = envint("PDF_RENDER_TIMEOUT_SECONDS", 90)
+PDF_RENDER_MAX_MEMORY_MB = envint("PDF_RENDER_MAX_MEMORY_MB", 1536)

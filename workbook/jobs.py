@@ -1,10 +1,15 @@
 """Exports that take more than a moment run in a background thread.
 
 There is no task queue in this product, so a big union's workbook is written by a thread
-of the web process into MEDIA_ROOT/exports/<uuid>.xlsx while the page polls the job. The
-thread uses its own database connection and closes it when done. A job whose process died
-(a restart mid-export) is marked failed once it has been silent for `STALE_AFTER`; files are
-deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
+of the web process while the page polls the job. The thread uses its own database
+connection and closes it when done. Everything the export writes, openpyxl's sheet spools
+included, goes to the job's workspace in the private temp directory (records.scratch);
+the finished file is published into MEDIA_ROOT/exports/<uuid>.xlsx with one rename.
+
+A job whose process died (killed, restarted) is found by `sweep_interrupted`, run when an
+export starts, when a job page is polled and by `manage.py sweep_files`: its workspace is
+removed and the job marked failed. One silent for `STALE_AFTER` is marked failed too.
+Files are deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from django.utils import timezone
 from audit.context import Actor, acting_as
 from audit.registry import log_event
 from members.models import Member
+from records import scratch
 from unions.models import Union
 
 from . import events
@@ -32,6 +38,8 @@ from .services import annual_context, expected_rows, log_export, write_annual_wo
 logger = logging.getLogger(__name__)
 
 EXPORT_DIR = "exports"
+WORKSPACE_PREFIX = "export-"
+INTERRUPTED = "导出中断（导出进程已停止，可能是服务器重启），未完成的临时文件已清除。请重新导出。"
 STALE_AFTER = dt.timedelta(minutes=30)
 PROGRESS_EVERY = 2_000
 
@@ -57,6 +65,10 @@ def _label(user) -> str:  # type: ignore[no-untyped-def]
     return (user.get_full_name() or user.get_username()) if user is not None else ""
 
 
+def workspace_name(job_id: int) -> str:
+    return f"{WORKSPACE_PREFIX}{job_id}"
+
+
 def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
     """Write the job's workbook (in the calling thread) and record the outcome."""
     job = ExportJob.objects.select_related("union", "requested_by").get(pk=job_id)
@@ -68,15 +80,19 @@ def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
         name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.xlsx"
         path = Path(default_storage.path(name))
         try:
-            ExportJob.objects.filter(pk=job.pk).update(
-                status=ExportStatus.RUNNING, started_at=timezone.now(), total_rows=expected_rows(context)
-            )
+            with scratch.workspace(workspace_name(job.pk)) as work:
+                ExportJob.objects.filter(pk=job.pk).update(
+                    status=ExportStatus.RUNNING, started_at=timezone.now(), total_rows=expected_rows(context)
+                )
 
-            def progress(rows: int) -> None:
-                ExportJob.objects.filter(pk=job.pk).update(progress_rows=rows)
+                def progress(rows: int) -> None:
+                    ExportJob.objects.filter(pk=job.pk).update(progress_rows=rows)
 
-            path.parent.mkdir(parents=True, exist_ok=True)
-            result = write_annual_workbook(context=context, target=path, progress=progress)
+                staged = work / "workbook.xlsx"
+                result = write_annual_workbook(
+                    context=context, target=staged, progress=progress, spool_dir=work
+                )
+                scratch.publish(staged, name)
         except Exception as exc:
             logger.exception("workbook export %s failed", job.pk)
             path.unlink(missing_ok=True)
@@ -117,6 +133,30 @@ def start_job(job: ExportJob, actor: Actor) -> threading.Thread:
     )
     thread.start()
     return thread
+
+
+def sweep_interrupted() -> int:
+    """Remove what killed exports left in the private temp directory and mark their jobs
+    failed; delete published files no job names. Returns the jobs marked failed."""
+    ids = [
+        int(name[len(WORKSPACE_PREFIX) :])
+        for name in scratch.sweep()
+        if name.startswith(WORKSPACE_PREFIX) and name[len(WORKSPACE_PREFIX) :].isdecimal()
+    ]
+    count = 0
+    for job in ExportJob.objects.filter(
+        pk__in=ids, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
+    ).select_related("union"):
+        job.status = ExportStatus.FAILED
+        job.error = INTERRUPTED
+        job.finished_at = timezone.now()
+        job.save()
+        log_event(job.union, events.EXPORT_FAILED, {"year": job.year, "job": job.pk, "error": "interrupted"})
+        count += 1
+    named = ExportJob.objects.exclude(file="").values_list("file", flat=True)
+    older_than = float(getattr(settings, "ORPHAN_FILE_MINUTES", 60)) * 60
+    scratch.sweep_orphans(EXPORT_DIR, named, older_than=older_than)
+    return count
 
 
 def mark_stale(job: ExportJob) -> ExportJob:

@@ -55,10 +55,12 @@ def write_annual_workbook(
     target: str | Path | IO[bytes],
     progress: Callable[[int], None] | None = None,
     fast: bool | None = None,
+    spool_dir: Path | None = None,
 ) -> ExportResult:
     """The annual workbook of `context.union` for `context.period`: the indicator sheet, one
-    sheet per ledger, and the 说明 sheet. Nothing is logged here: see `log_export`."""
-    writer = XlsxWriter(fast=fast, progress=progress)
+    sheet per ledger, and the 说明 sheet. Nothing is logged here: see `log_export`.
+    openpyxl's sheet spools go to `spool_dir` (default: this process's private temp dir)."""
+    writer = XlsxWriter(fast=fast, progress=progress, spool_dir=spool_dir)
     for cls in sheets(ANNUAL_WORKBOOK):
         writer.add(cls(context))
     writer.save(target)

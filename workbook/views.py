@@ -3,7 +3,6 @@ the roll-up of a higher-level union, and the import of external unions' workbook
 
 from __future__ import annotations
 
-import tempfile
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from audit.context import current_actor
 from audit.registry import log_event
+from records import scratch
 from records.periods import Period, current_period, period_for
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
@@ -77,12 +77,13 @@ def export_page(request: UnionRequest) -> HttpResponse:
         year = form.cleaned_data["year"]
         full_ids = allow_full_ids and not form.cleaned_data.get("masked")
         jobs.delete_expired()
+        jobs.sweep_interrupted()
         if jobs.runs_in_background(union):
             job = jobs.create_job(union=union, year=year, full_ids=full_ids, user=request.user)
             jobs.start_job(job, current_actor())
             return redirect("workbook:job", code=union.code, pk=job.pk)
         context = annual_context(union=union, year=year, full_ids=full_ids, generated_by=_user_label(request))
-        fh = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+        fh = scratch.temporary_file()  # FileResponse closes it
         result = write_annual_workbook(context=context, target=fh)
         log_export(context=context, result=result, via="网页")
         fh.seek(0)
@@ -105,6 +106,7 @@ def export_page(request: UnionRequest) -> HttpResponse:
 @union_view(Perm.EXPORT)
 def job_status(request: UnionRequest, pk: int) -> HttpResponse:
     """The job's progress; refreshes itself every 2 s until the file is ready (no JavaScript)."""
+    jobs.sweep_interrupted()  # a job whose process was killed shows as failed at once
     job = jobs.mark_stale(get_for_union(ExportJob.objects.select_related("requested_by"), request, pk))
     response = render(request, "workbook/job.html", {"job": job, "refresh": not job.is_finished})
     if not job.is_finished:
@@ -195,7 +197,7 @@ def rollup_export(request: UnionRequest) -> HttpResponse:
     """The roll-up as a workbook (aggregates only, no personal data): written at once."""
     year = _year(request)
     result = rollup(union=request.union, year=year)
-    fh = tempfile.TemporaryFile()  # noqa: SIM115  (FileResponse closes it)
+    fh = scratch.temporary_file()  # FileResponse closes it
     export_rollup_workbook(rollup=result, target=fh, generated_by=_user_label(request))
     fh.seek(0)
     return _xlsx_response(fh, f"{request.union.name}{result.period.label}汇总统计年报.xlsx")

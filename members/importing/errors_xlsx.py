@@ -8,10 +8,11 @@ import datetime as dt
 import io
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from records.spooled_xlsx import PrivateWorkbook
 
 from .columns import column_for
 from .plan import ImportPlan
@@ -45,7 +46,7 @@ def build_errors_workbook(sheet: RosterSheet, plan: ImportPlan) -> bytes:
         index for index, header in enumerate(headers) if (column := column_for(header)) and column.as_text
     }
 
-    workbook = Workbook(write_only=True)
+    workbook = PrivateWorkbook()  # spools to our private temp dir, not /tmp
     ws = workbook.create_sheet("错误行")
     ws.freeze_panes = "A2"
     for index in range(len(headers)):

@@ -38,6 +38,7 @@ from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from records.periods import Period
+from records.spooled_xlsx import PrivateWorkbook
 from unions.models import Union
 
 if TYPE_CHECKING:
@@ -349,8 +350,9 @@ class XlsxWriter:
         fast: bool | None = None,
         progress: Callable[[int], None] | None = None,
         progress_every: int = PROGRESS_EVERY,
+        spool_dir: str | Path | None = None,
     ) -> None:
-        self.workbook = Workbook(write_only=True)
+        self.workbook = PrivateWorkbook(spool_dir)
         self.styles = _Styles(self.workbook)
         # The direct row writer needs the standard library's XML stream (et_xmlfile).
         self.fast = (not openpyxl.LXML) if fast is None else (fast and not openpyxl.LXML)

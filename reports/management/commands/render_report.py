@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.document import assemble
 from reports.models import Report, ReportStatus
-from reports.pdf import render_pdf
+from reports.pdf import RenderFailed, render_pdf
 from reports.services import render_html
 from unions.models import Union
 
@@ -44,5 +44,8 @@ class Command(BaseCommand):
         elif report.is_final and report.pdf:
             output.write_bytes(report.pdf.read())
         else:
-            output.write_bytes(render_pdf(render_html(assemble(report))))
+            try:
+                output.write_bytes(render_pdf(render_html(assemble(report))))
+            except RenderFailed as exc:
+                raise CommandError(exc.message) from exc
         self.stdout.write(f"已写入 {output}（{output.stat().st_size} 字节）")
