@@ -245,3 +245,15 @@ def test_the_detail_page_lists_the_members_records(clerk_client, union):
     page = clerk_client.get(reverse("members:detail", args=[union.code, member.pk])).content.decode()
     assert "春季篮球赛" in page and "生活救助" in page
     assert "作废的活动" not in page
+
+
+def test_a_clerk_correcting_the_id_gets_the_birth_date_from_the_new_number(clerk_client, union):
+    member = MemberFactory(union=union, birth_date=dt.date(1985, 6, 15))
+    url = reverse("members:edit", args=[union.code, member.pk])
+    page = clerk_client.get(url).content.decode()
+    assert "1985-06-15" not in page and "1985年出生" in page  # no birth date field for a clerk
+    corrected = make_id_number(birth_date=dt.date(1986, 2, 1))
+    response = clerk_client.post(url, _form_data(id_number=corrected, name=member.name))
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.id_number, member.birth_date) == (corrected, dt.date(1986, 2, 1))
