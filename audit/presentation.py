@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 
 from .models import AuditEntry
+from .registry import AuditOptions, options_for
 
 
 @dataclass(frozen=True)
@@ -62,11 +63,29 @@ def _related_names(entries: list[AuditEntry]) -> Names:
     }
 
 
-def _lines(entry: AuditEntry, names: Names) -> list[ChangeLine]:
-    fields = _fields(entry.content_type.model_class())
+def _shown(name: str, value: Any, options: AuditOptions | None, reveal_personal: bool) -> Any:
+    """A stored value as this viewer may see it. Masking runs again because entries written
+    under an older, weaker mask are never rewritten (the log is append-only)."""
+    if options is None or value in (None, ""):
+        return value
+    if name in options.masked:
+        return options.masked[name](value)
+    if name in options.personal and not reveal_personal:
+        return options.personal[name](value)
+    return value
+
+
+def _lines(entry: AuditEntry, names: Names, reveal_personal: bool) -> list[ChangeLine]:
+    model = entry.content_type.model_class()
+    fields = _fields(model)
+    options = options_for(model)
     lines = []
-    for name, value in entry.changes.items():
+    for name, stored in entry.changes.items():
         field = fields.get(name)
+        if isinstance(stored, list):
+            value: Any = [_shown(name, v, options, reveal_personal) for v in stored]
+        else:
+            value = _shown(name, stored, options, reveal_personal)
         label = str(field.verbose_name) if field is not None else name
         if isinstance(value, list) and len(value) == 2 and entry.action == "update":
             lines.append(
@@ -77,16 +96,21 @@ def _lines(entry: AuditEntry, names: Names) -> list[ChangeLine]:
     return lines
 
 
-def describe_all(entries: list[AuditEntry]) -> list[list[ChangeLine]]:
-    """Readable lines for each entry, in a fixed number of queries whatever their count."""
+def describe_all(entries: list[AuditEntry], *, reveal_personal: bool = False) -> list[list[ChangeLine]]:
+    """Readable lines for each entry, in a fixed number of queries whatever their count.
+
+    Fields registered as `personal` (a member's birth date) are shown reduced unless the
+    viewer may see full ID numbers (`reveal_personal`, from Perm.VIEW_FULL_ID).
+    """
     names = _related_names(entries)
-    return [_lines(entry, names) for entry in entries]
+    return [_lines(entry, names, reveal_personal) for entry in entries]
 
 
-def describe(entry: AuditEntry) -> list[ChangeLine]:
-    return describe_all([entry])[0]
+def describe(entry: AuditEntry, *, reveal_personal: bool = False) -> list[ChangeLine]:
+    return describe_all([entry], reveal_personal=reveal_personal)[0]
 
 
-def history_for(obj: models.Model, limit: int = 100) -> list[HistoryItem]:
+def history_for(obj: models.Model, limit: int = 100, *, reveal_personal: bool = False) -> list[HistoryItem]:
     entries = list(AuditEntry.objects.for_object(obj).select_related("content_type")[:limit])
-    return [HistoryItem(entry, lines) for entry, lines in zip(entries, describe_all(entries), strict=True)]
+    lines = describe_all(entries, reveal_personal=reveal_personal)
+    return [HistoryItem(entry, item) for entry, item in zip(entries, lines, strict=True)]

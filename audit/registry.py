@@ -29,6 +29,8 @@ class AuditOptions:
     exclude: set[str] = field(default_factory=set)
     redacted: set[str] = field(default_factory=set)  # logged as changed, value hidden
     masked: dict[str, Callable[[Any], str]] = field(default_factory=dict)  # logged masked
+    # Logged as they are, shown reduced to viewers without full-ID rights (audit.presentation).
+    personal: dict[str, Callable[[Any], str]] = field(default_factory=dict)
 
 
 _registry: dict[type[models.Model], AuditOptions] = {}
@@ -40,8 +42,9 @@ def register(
     exclude: Iterable[str] = (),
     redacted: Iterable[str] = (),
     masked: dict[str, Callable[[Any], str]] | None = None,
+    personal: dict[str, Callable[[Any], str]] | None = None,
 ) -> None:
-    _registry[model] = AuditOptions(set(exclude), set(redacted), dict(masked or {}))
+    _registry[model] = AuditOptions(set(exclude), set(redacted), dict(masked or {}), dict(personal or {}))
     uid = f"audit:{model._meta.label}"
     post_init.connect(_snapshot, sender=model, dispatch_uid=uid + ":init", weak=False)
     post_save.connect(_on_save, sender=model, dispatch_uid=uid + ":save", weak=False)
@@ -50,6 +53,10 @@ def register(
 
 def is_registered(model: type[models.Model]) -> bool:
     return model in _registry
+
+
+def options_for(model: type[models.Model] | None) -> AuditOptions | None:
+    return _registry.get(model) if model is not None else None
 
 
 def _jsonable(value: Any) -> Any:

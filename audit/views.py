@@ -27,7 +27,13 @@ def entry_list(request: UnionRequest) -> HttpResponse:
         "audit/entry_list.html",
         {
             "page": page,
-            "items": list(zip(page, describe_all(list(page)), strict=True)),
+            "items": list(
+                zip(
+                    page,
+                    describe_all(list(page), reveal_personal=request.access.can(Perm.VIEW_FULL_ID)),
+                    strict=True,
+                )
+            ),
             "actions": Action.choices,
             "action": action,
             "actor": actor,

@@ -12,8 +12,11 @@ class MembersConfig(AppConfig):
         from .id_numbers import mask
         from .import_models import RosterImport
         from .models import Cadre, Member
+        from .privacy import birth_year
 
-        register(Member, exclude={"updated_at"}, masked={"id_number": mask})
+        register(
+            Member, exclude={"updated_at"}, masked={"id_number": mask}, personal={"birth_date": birth_year}
+        )
         register(Cadre, exclude={"created_at", "updated_at"})
         # The summary holds preview rows with full ID numbers: never copied into the log.
         register(RosterImport, exclude={"summary"})

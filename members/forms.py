@@ -13,6 +13,7 @@ from . import id_numbers
 from .choices import Gender, MembershipStatus
 from .models import Member
 from .phones import normalize_phone
+from .privacy import birth_year
 
 
 class DateInput(forms.DateInput):
@@ -24,7 +25,8 @@ class DateInput(forms.DateInput):
 
 class MemberForm(forms.ModelForm):
     """Create or edit a member. For users who may not see full ID numbers, the stored number
-    is not sent to the browser: the field starts empty and a blank entry keeps it."""
+    is not sent to the browser: the field starts empty and a blank entry keeps it. Nor is the
+    birth date (members.privacy): the field is left out, the date follows the ID number."""
 
     class Meta:
         model = Member
@@ -72,17 +74,21 @@ class MemberForm(forms.ModelForm):
         )
         self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "maxlength": 18})
         self.fields["gender"].choices = [("", "按身份证号")] + list(Gender.choices)
+        identity = [Column("name"), Column("id_number"), Column("gender"), Column("birth_date")]
         if self.keeps_hidden_id:
             self.initial["id_number"] = ""
             self.fields["id_number"].required = False
-            self.fields[
-                "id_number"
-            ].help_text = f"当前：{self.instance.masked_id_number}。如需更正请输入完整的新号码，留空则不变。"
+            self.fields["id_number"].help_text = (
+                f"当前：{self.instance.masked_id_number}（{birth_year(self.instance.birth_date)}出生）。"
+                "如需更正请输入完整的新号码，出生日期随之更新；留空则不变。"
+            )
+            del self.fields["birth_date"]
+            identity.pop()
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Fieldset(
                 "基本信息",
-                Row(Column("name"), Column("id_number"), Column("gender"), Column("birth_date")),
+                Row(*identity),
                 Row(Column("ethnicity"), Column("phone"), Column("political_status"), Column("education")),
                 Row(Column("household"), Column("employment"), Column("is_migrant_worker", css_class="pt-4")),
             ),
@@ -107,6 +113,12 @@ class MemberForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         number = cleaned.get("id_number")
+        if self.keeps_hidden_id:
+            kept = number == self.instance.id_number
+            # Validation may then tell nothing finer than the birth year (see Member.clean).
+            self.instance.birth_date_hidden = kept
+            if number and not kept:
+                self.instance.birth_date = None  # read again from the new number
         if number:
             clash = (
                 Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk).first()

@@ -105,12 +105,20 @@ def validate_resident_id(value: str) -> None:
     parse(value)
 
 
+TAIL = 4  # characters a viewer without full-ID rights sees: the sequence and the check
+
+
 def mask(number: str) -> str:
-    """110105********002X: area code and the last four kept, the birth date hidden."""
+    """**************002X: only the last four kept.
+
+    The area code stays hidden too: with it, the last four and a birth year, about 33
+    numbers remain; without it, millions (see tests/security/test_id_privacy.py). Short
+    (invalid) entries are hidden whole, since four characters would be most of them.
+    """
     number = normalize(number)
     if len(number) < 10:
         return "*" * len(number)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+    return "*" * (len(number) - TAIL) + number[-TAIL:]
 
 
 def compose(area_code: str, birth_date: dt.date, sequence: int) -> str:

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from .id_numbers import mask
 from .import_models import RosterImport
 from .importing import services
 from .importing.columns import COLUMNS
 from .importing.forms import RosterUploadForm
+from .importing.preview import shown_rows
 from .importing.reader import Limits, RosterFileError
 from .importing.template import build_template
 
@@ -70,11 +70,7 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
         )
     key, count_attr, _ = TABS[tab]
     summary = roster_import.summary or {}
-    show_full_id = request.access.can(Perm.VIEW_FULL_ID)
-    rows = [
-        {**row, "id_shown": row.get("id_number", "") if show_full_id else mask(row.get("id_number", ""))}
-        for row in summary.get(key, [])
-    ]
+    rows = shown_rows(summary.get(key, []), full=request.access.can(Perm.VIEW_FULL_ID))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     total = getattr(roster_import, count_attr)
     return render(
@@ -114,7 +110,9 @@ def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
 def import_errors(request: UnionRequest, pk: int) -> HttpResponse:
     roster_import = get_for_union(RosterImport, request, pk)
     try:
-        content = services.roster_import_errors_workbook(roster_import=roster_import)
+        content = services.roster_import_errors_workbook(
+            roster_import=roster_import, full_ids=request.access.can(Perm.VIEW_FULL_ID)
+        )
     except (RosterFileError, OSError):
         messages.error(request, "保存的上传文件已无法读取，请重新上传。")
         return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)

@@ -6,6 +6,7 @@ from django.http import HttpResponse, JsonResponse
 
 from unions.permissions import Perm, UnionRequest, union_view
 
+from .id_numbers import TAIL
 from .models import Member
 from .selectors import member_search
 
@@ -20,7 +21,8 @@ def member_lookup(request: UnionRequest) -> HttpResponse:
     filters = {"q": text}
     if request.GET.get("all") != "1":
         filters["status"] = "current"
-    members = member_search(union=request.union, filters=filters)[:LIMIT]
+    full_ids = request.access.can(Perm.VIEW_FULL_ID)
+    members = member_search(union=request.union, filters=filters, full_ids=full_ids)[:LIMIT]
     return JsonResponse({"results": [{"id": m.pk, "label": label(m)} for m in members]})
 
 
@@ -29,5 +31,5 @@ def label(member: Member) -> str:
     parts = [member.name]
     if member.branch_id:
         parts.append(member.branch.name)
-    parts.append(f"身份证尾号{member.id_number[-4:]}")
+    parts.append(f"身份证尾号{member.id_number[-TAIL:]}")
     return "｜".join(parts)

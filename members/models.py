@@ -83,6 +83,10 @@ class Member(PlausibleDates, models.Model):
 
     objects = MemberQuerySet.as_manager()
 
+    # Set by a form for a user who may not see the birth date (members.privacy): validation
+    # then answers nothing finer than the birth year, so resubmitting cannot find the date.
+    birth_date_hidden = False
+
     class Meta:
         verbose_name = _("会员")
         verbose_name_plural = _("会员")
@@ -115,7 +119,15 @@ class Member(PlausibleDates, models.Model):
         if resident:
             self.birth_date = self.birth_date or resident.birth_date
             self.gender = self.gender or resident.gender
-        errors.update(lifecycle_errors(self.status, self.status_date, self.joined_on, self.birth_date))
+        errors.update(
+            lifecycle_errors(
+                self.status,
+                self.status_date,
+                self.joined_on,
+                self.birth_date,
+                birth_year_only=self.birth_date_hidden,
+            )
+        )
         if self.branch_id and self.union_id and self.branch.union_id != self.union_id:
             errors["branch"] = "所选分会不属于本工会。"
         if errors:

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
 
 from records.periods import Period
 from unions.models import Union
 
 from .choices import CURRENT_STATUSES, Gender, MembershipStatus
 from .models import Member
+from .privacy import id_query
 
 SORTABLE = {
     "name": "name",
@@ -21,17 +23,22 @@ SORTABLE = {
 }
 
 
-def member_search(*, union: Union, filters: dict[str, Any], sort: str = "") -> QuerySet[Member]:
+def member_search(
+    *, union: Union, filters: dict[str, Any], sort: str = "", full_ids: bool = False
+) -> QuerySet[Member]:
     """The roster of `union`, narrowed by the list page's filters and sorted.
 
-    `q` matches a name, a phone number or the last digits of an ID number.
+    `q` matches a name, a phone number or the end of an ID number: any tail for a viewer
+    who may see full numbers (`full_ids`), only the last four for others (members.privacy).
+    For those, sorting by birth date sorts by birth year only.
     """
     qs = Member.objects.filter(union=union).select_related("branch")
     q = (filters.get("q") or "").strip()
     if q:
         match = Q(name__icontains=q) | Q(phone__contains=q)
-        if q[:-1].isdigit() and len(q) >= 4:
-            match |= Q(id_number__endswith=q.upper())
+        tail = id_query(q, full=full_ids)
+        if tail:
+            match |= Q(id_number__endswith=tail)
         qs = qs.filter(match)
     if filters.get("branch"):
         qs = qs.filter(branch=filters["branch"])
@@ -46,6 +53,10 @@ def member_search(*, union: Union, filters: dict[str, Any], sort: str = "") -> Q
         qs = qs.filter(is_migrant_worker=filters["migrant"] == "1")
     key = sort.lstrip("-")
     if key in SORTABLE:
+        if key == "birth" and not full_ids:
+            # Within a year by name: an order by date would tell months and days apart.
+            year = ExtractYear("birth_date")
+            return qs.order_by(year.desc() if sort.startswith("-") else year.asc(), "name", "id")
         field = SORTABLE[key]
         return qs.order_by(f"-{field}" if sort.startswith("-") else field, "id")
     return qs.order_by("name", "id")

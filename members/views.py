@@ -16,6 +16,7 @@ from . import services
 from .choices import Employment, Gender, MembershipStatus
 from .forms import MemberFilterForm, MemberForm
 from .models import Member
+from .privacy import shown_birth, shown_id
 from .selectors import SORTABLE, member_records, member_search
 
 PAGE_SIZE = 50
@@ -26,13 +27,13 @@ def member_list(request: UnionRequest) -> HttpResponse:
     filter_form = MemberFilterForm(request.GET or None, union=request.union)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     sort = request.GET.get("sort", "")
-    members = member_search(union=request.union, filters=filters, sort=sort)
+    show_full_id = request.access.can(Perm.VIEW_FULL_ID)
+    members = member_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
     page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
     sort_query.pop("sort", None)
-    show_full_id = request.access.can(Perm.VIEW_FULL_ID)
     return render(
         request,
         "members/member_list.html",
@@ -46,6 +47,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
             "sort": sort,
             "sortable": SORTABLE,
             "can_edit": request.access.can(Perm.EDIT),
+            "birth_label": "出生日期" if show_full_id else "出生年份",
         },
     )
 
@@ -64,10 +66,10 @@ def roster_rows(members: Iterable[Member], *, show_full_id: bool, base_url: str)
             "gender": genders.get(m.gender, ""),
             "employment": jobs.get(m.employment, ""),
             "status": statuses.get(m.status, ""),
-            "id_number": m.id_number if show_full_id else m.masked_id_number,
+            "id_number": shown_id(m.id_number, full=show_full_id),
             "branch": m.branch.name if m.branch_id else "",
             "url": f"{base_url}{m.pk}/",  # members:detail, without a reverse() per row
-            "birth_date": m.birth_date.isoformat(),
+            "birth_date": shown_birth(m.birth_date, full=show_full_id),
             "joined_on": m.joined_on.isoformat(),
             "status_date": m.status_date.isoformat() if m.status_date else "",
         }
@@ -90,14 +92,17 @@ def filter_widgets(form: MemberFilterForm) -> list[dict[str, Any]]:
 @union_view(Perm.VIEW)
 def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
     member = get_for_union(Member.objects.select_related("branch"), request, pk)
+    full = request.access.can(Perm.VIEW_FULL_ID)
     return render(
         request,
         "members/member_detail.html",
         {
             "member": member,
-            "history": history_for(member),
+            "id_shown": shown_id(member.id_number, full=full),
+            "birth_shown": shown_birth(member.birth_date, full=full),
+            "birth_label": "出生日期" if full else "出生年份",
+            "history": history_for(member, reveal_personal=full),
             "records": member_records(member=member),
-            "show_full_id": request.access.can(Perm.VIEW_FULL_ID),
             "can_edit": request.access.can(Perm.EDIT),
         },
     )
@@ -144,4 +149,4 @@ def member_delete(request: UnionRequest, pk: int) -> HttpResponse:
 
 
 def _fields(form: MemberForm) -> dict:
-    return {name: form.cleaned_data[name] for name in form.Meta.fields}
+    return {name: form.cleaned_data[name] for name in form.Meta.fields if name in form.fields}

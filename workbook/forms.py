@@ -10,7 +10,7 @@ from . import signing
 class ExportForm(forms.Form):
     year = forms.TypedChoiceField(label="统计年度", coerce=int)
     masked = forms.BooleanField(
-        label="身份证号脱敏（隐藏出生日期部分）",
+        label="身份证号脱敏（只保留末4位，出生日期只写年份）",
         required=False,
         help_text="报送上级工会时，如对方不需要完整身份证号，建议勾选。",
     )

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from ..models import Member
+from ..privacy import birth_year, scrub_ids, shown_id
 from .plan import ImportPlan
 
 SAMPLE_LIMIT = 200
@@ -36,6 +37,29 @@ def display(attname: str, value: Any, plan: ImportPlan) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def shown_rows(rows: list[dict[str, Any]], *, full: bool) -> list[dict[str, Any]]:
+    """Summary rows as one viewer may see them: `id_shown`, and for a viewer without full-ID
+    rights a masked number and birth dates as years (members.privacy)."""
+    birth = field_label("birth_date")
+    shown = []
+    for row in rows:
+        row = {**row, "id_shown": shown_id(row.get("id_number", ""), full=full)}
+        if not full:
+            row.pop("id_number", None)
+            row["name"] = scrub_ids(row.get("name", ""))
+            if "problems" in row:  # messages may quote a cell, an ID typed in the wrong column
+                row["problems"] = [[column, scrub_ids(text)] for column, text in row["problems"]]
+            if "changes" in row:
+                row["changes"] = [
+                    [label, *(birth_year(v) if v != EMPTY else v for v in values)]
+                    if label == birth
+                    else [label, *values]
+                    for label, *values in row["changes"]
+                ]
+        shown.append(row)
+    return shown
 
 
 def plan_summary(plan: ImportPlan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:

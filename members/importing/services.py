@@ -163,8 +163,9 @@ def roster_import_run(*, union: Union, plan: ImportPlan, source_name: str) -> Im
     return result
 
 
-def roster_import_errors_workbook(*, roster_import: RosterImport) -> bytes:
-    """The invalid rows of the stored file, checked against the roster as it is now."""
+def roster_import_errors_workbook(*, roster_import: RosterImport, full_ids: bool = False) -> bytes:
+    """The invalid rows of the stored file, checked against the roster as it is now; ID
+    numbers masked unless `full_ids` (the user may see them)."""
     with roster_import.file.open("rb") as stored, open_roster(stored) as sheet:
         plan = build_plan(union=roster_import.union, parsed=parse_sheet(sheet))
-        return build_errors_workbook(sheet, plan)
+        return build_errors_workbook(sheet, plan, full_ids=full_ids)

@@ -84,9 +84,11 @@ def test_malformed_numbers_are_refused(raw, code):
     assert exc.value.code == code
 
 
-def test_masking_keeps_area_and_last_four():
-    assert mask(KNOWN_VALID) == "110105********002X"
-    assert KNOWN_VALID[6:14] not in mask(KNOWN_VALID)
+def test_masking_keeps_only_the_last_four():
+    assert mask(KNOWN_VALID) == "**************002X"
+    assert mask(KNOWN_VALID.lower()) == "**************002X"
+    assert mask("110105") == "******"  # a short entry is hidden whole
+    assert mask(mask(KNOWN_VALID)) == mask(KNOWN_VALID)  # old log entries are masked again
 
 
 def test_compose_builds_numbers_that_parse():

@@ -148,24 +148,53 @@ def test_a_mixed_file_lists_each_bad_cell_by_row_and_cannot_be_confirmed(clerk_c
     assert roster_import.status == RosterImport.Status.PREVIEWED
 
 
-def test_the_error_workbook_has_the_original_columns_and_the_messages(clerk_client, union):
+def _error_rows(client: Any, union: Any) -> list[tuple[Any, ...]]:
+    response = client.get(reverse("members:import-errors", args=[union.code, last_import().pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+def test_the_error_workbook_has_the_original_columns_and_the_messages(admin_client_, union):
     content = xlsx(
         [["甲", "123", "", "", "", "2020-01-05", "", "保留这一列"]],
         headers=[*HEADERS, "工号"],
     )
-    upload(clerk_client, union, content)
-    roster_import = last_import()
-    response = clerk_client.get(reverse("members:import-errors", args=[union.code, roster_import.pk]))
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    rows = list(sheet.iter_rows(values_only=True))
+    upload(admin_client_, union, content)
+    rows = _error_rows(admin_client_, union)
     assert list(rows[0]) == [*HEADERS, "工号", "原行号", "错误说明"]
     assert rows[1][:2] == ("甲", "123")
     assert rows[1][7] == "保留这一列"
     assert rows[1][8] == 2
     assert rows[1][9] == "身份证号：身份证号应为18位，当前为3位。"
     assert len(rows) == 2
+
+
+def test_a_clerks_error_workbook_masks_ids_and_says_so_above_the_header(clerk_client, union):
+    number = make_id_number(dt.date(1990, 2, 3))
+    content = xlsx(
+        [["甲", number, "男", "2020-01-05", "", "1990-02-03", "保留这一列"]],
+        headers=["姓名", "身份证号", "性别", "入会时间", "会籍状态", "出生日期", "工号"],
+    )
+    upload(clerk_client, union, content)
+    rows = _error_rows(clerk_client, union)
+    assert "已脱敏" in rows[0][0] and "重新填写完整的身份证号" in rows[0][0]
+    assert list(rows[1]) == [
+        "姓名",
+        "身份证号",
+        "性别",
+        "入会时间",
+        "会籍状态",
+        "出生日期",
+        "工号",
+        "原行号",
+        "错误说明",
+    ]
+    assert rows[2][:3] == ("甲", "*" * 14 + number[-4:], "男")
+    assert rows[2][5] is None  # the birth date: read from the ID number on the next upload
+    assert rows[2][6:9] == ("保留这一列", 2, "性别：性别与身份证号不一致（身份证号为女）。")
+    assert len(rows) == 3
 
 
 def test_confirming_twice_applies_once(clerk_client, union):
@@ -212,7 +241,8 @@ def test_preview_masks_id_numbers_unless_the_role_shows_them(clerk_client, admin
     url = reverse("members:import-preview", args=[union.code, last_import().pk]) + "?tab=adds"
     clerk_page = clerk_client.get(url).content.decode()
     admin_page = admin_client_.get(url).content.decode()
-    assert number not in clerk_page and f"{number[:6]}********{number[-4:]}" in clerk_page
+    assert number not in clerk_page and number[:6] not in clerk_page
+    assert f"{'*' * 14}{number[-4:]}" in clerk_page
     assert number in admin_page
 
 

@@ -96,8 +96,10 @@ def test_id_numbers_are_masked_for_everyone_but_admins(request, union, who, full
     ):
         page = client.get(url).content.decode()
         assert (member.id_number in page) is full
+        assert (member.birth_date.isoformat() in page) is full
         if not full:
-            assert member.masked_id_number in page
+            assert member.masked_id_number in page and member.id_number[:6] not in page
+            assert f"{member.birth_date.year}年" in page
 
 
 def test_the_edit_form_does_not_send_the_full_id_to_a_clerk_and_blank_keeps_it(clerk_client, union):
@@ -112,18 +114,22 @@ def test_the_edit_form_does_not_send_the_full_id_to_a_clerk_and_blank_keeps_it(c
     assert member.name == "改名" and member.id_number == member.id_number
 
 
-def test_search_by_name_phone_and_id_tail(clerk_client, union):
+def test_search_by_name_phone_and_id_tail(clerk_client, admin_client_, union):
     a = MemberFactory(union=union, name="赵一", phone="13611112222")
     b = MemberFactory(union=union, name="钱二", phone="13733334444")
     url = reverse("members:list", args=[union.code])
 
-    def names(**params):
-        return [m.name for m in clerk_client.get(url, params).context["page"]]
+    def names(client=clerk_client, **params):
+        return [m.name for m in client.get(url, params).context["page"]]
 
     assert names(q="赵") == ["赵一"]
     assert names(q="3733") == ["钱二"]
-    assert names(q=b.id_number[-6:].lower()) == ["钱二"]
-    assert a.name not in names(q=b.id_number[-6:])
+    assert names(q=b.id_number[-4:].lower()) == ["钱二"]
+    assert a.name not in names(q=b.id_number[-4:])
+    # Longer tails and whole numbers only for those who may see full numbers.
+    assert names(q=b.id_number[-6:]) == [] and names(q=b.id_number) == []
+    assert names(admin_client_, q=b.id_number[-6:].lower()) == ["钱二"]
+    assert names(admin_client_, q=b.id_number) == ["钱二"]
 
 
 def test_filters_combine(clerk_client, union):
@@ -239,3 +245,15 @@ def test_the_detail_page_lists_the_members_records(clerk_client, union):
     page = clerk_client.get(reverse("members:detail", args=[union.code, member.pk])).content.decode()
     assert "春季篮球赛" in page and "生活救助" in page
     assert "作废的活动" not in page
+
+
+def test_a_clerk_correcting_the_id_gets_the_birth_date_from_the_new_number(clerk_client, union):
+    member = MemberFactory(union=union, birth_date=dt.date(1985, 6, 15))
+    url = reverse("members:edit", args=[union.code, member.pk])
+    page = clerk_client.get(url).content.decode()
+    assert "1985-06-15" not in page and "1985年出生" in page  # no birth date field for a clerk
+    corrected = make_id_number(birth_date=dt.date(1986, 2, 1))
+    response = clerk_client.post(url, _form_data(id_number=corrected, name=member.name))
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert (member.id_number, member.birth_date) == (corrected, dt.date(1986, 2, 1))

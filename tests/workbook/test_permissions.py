@@ -81,7 +81,9 @@ def test_id_numbers_are_masked_for_those_without_full_id_rights(leader_may_expor
     book = read(b"".join(response.streaming_content))
     numbers = [row[5] for row in table(book["会员花名册"])[1]]
     assert FULL_ID not in numbers and mask(FULL_ID) in numbers
-    assert all(len(n) == 18 and n[6:14] == "********" for n in numbers)
+    assert all(len(n) == 18 and n[:14] == "*" * 14 for n in numbers)
+    births = [row[4] for row in table(book["会员花名册"])[1]]
+    assert all(isinstance(b, str) and len(b) == 5 and b.endswith("年") for b in births)
     hardship_numbers = [row[2] for row in table(book["困难职工档案"])[1]]
     assert FULL_ID not in hardship_numbers and mask(FULL_ID) in hardship_numbers
     assert AuditEntry.objects.get(action="workbook.exported").changes["full_ids"] is False

@@ -54,7 +54,7 @@ class AboutExporter(Exporter):
         yield (fmt.ITEM_EXPORTED_AT, exported_at)
         yield (fmt.ITEM_EXPORTED_BY, ctx.generated_by)
         if rollup is None:
-            yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else "已脱敏（隐藏出生日期）")
+            yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else "已脱敏（只保留末4位，出生日期只写年份）")
         yield (fmt.ITEM_UNITS, units)
         yield (fmt.ITEM_DIGEST, digest(union_code=ctx.union.code, year=ctx.period.year, values=values))
         signature = _signature(

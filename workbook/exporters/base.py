@@ -134,11 +134,15 @@ class ExportContext:
         return indicators(union=self.union, period=self.period, today=self.today)
 
     def id_number(self, number: str) -> str:
-        from members.id_numbers import mask
+        from members.privacy import shown_id
 
-        if not number:
-            return ""
-        return number if self.full_ids else mask(number)
+        return shown_id(number, full=self.full_ids)
+
+    def birth_date(self, day: dt.date | None) -> dt.date | str | None:
+        """A birth date in full, or only its year where ID numbers are masked (members.privacy)."""
+        from members.privacy import birth_year
+
+        return day if self.full_ids or day is None else birth_year(day)
 
 
 class Exporter:

@@ -16,7 +16,7 @@ from members.choices import (
 )
 
 from ..selectors import roster_at_end
-from .base import Column, Exporter, Kind
+from .base import Block, Column, Exporter, Kind
 from .registry import register
 
 CHUNK = 5_000
@@ -81,11 +81,19 @@ class RosterExporter(Exporter):
     def count(self) -> int:
         return self._queryset().count()
 
+    def blocks(self) -> list[Block]:
+        columns = self.columns
+        if not self.context.full_ids:
+            columns = tuple(
+                Column("出生年份", width=10) if column.header == "出生日期" else column for column in columns
+            )
+        return [Block(columns, self.rows(), count=self.count())]
+
     def rows(self) -> Iterable[Sequence[Any]]:
         gender, political, education = labels(Gender), labels(PoliticalStatus), labels(Education)
         household, employment, status = labels(Household), labels(Employment), labels(MembershipStatus)
         model_worker = labels(ModelWorkerLevel)
-        id_number = self.context.id_number
+        id_number, birth_date = self.context.id_number, self.context.birth_date
         rows = self._queryset().values_list(*self.FIELDS).iterator(chunk_size=CHUNK)
         for n, (
             name,
@@ -113,7 +121,7 @@ class RosterExporter(Exporter):
                 name,
                 gender.get(g, g),
                 ethnicity,
-                birth,
+                birth_date(birth),
                 id_number(number),
                 phone,
                 political.get(pol, pol),

@@ -32,7 +32,9 @@ class Command(BaseCommand):
         parser.add_argument("--year", required=True, type=int, help="统计年度，如 2025")
         parser.add_argument("--output", required=True, type=Path, help="输出文件（.xlsx）")
         parser.add_argument(
-            "--masked", action="store_true", help="身份证号脱敏（如 110105********002X），默认写出完整号码"
+            "--masked",
+            action="store_true",
+            help="身份证号脱敏（只留末4位，如 **************002X；出生日期只写年份），默认写出完整号码",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
