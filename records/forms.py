@@ -9,6 +9,7 @@ from django.db import models
 
 from members.models import Member
 from members.widgets import MemberPicker, MultipleMemberPicker, attach_lookup
+from records.text import CleanTextFormMixin
 from unions.models import Union
 
 
@@ -19,7 +20,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(CleanTextFormMixin, forms.ModelForm):
     """Base form for union records.
 
     Every choice of a related object that belongs to a union (a branch, a member, another

@@ -18,6 +18,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 
+from records.text import clean_text
+
 # A base URL that is not a real place: relative links resolve under it and then to static.
 BASE_URL = "https://union-reports.invalid/"
 
@@ -72,6 +74,7 @@ def _fetcher() -> Any:
 def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
+    html = clean_text(html)  # one stray U+FFFF or control character must not break the document
     try:
         return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
     finally:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
+from records.text import CleanTextFormMixin
 
-class ExportForm(forms.Form):
+
+class ExportForm(CleanTextFormMixin, forms.Form):
     year = forms.TypedChoiceField(label="统计年度", coerce=int)
     masked = forms.BooleanField(
         label="身份证号脱敏（隐藏出生日期部分）",
@@ -21,7 +23,7 @@ class ExportForm(forms.Form):
             del self.fields["masked"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanTextFormMixin, forms.Form):
     file = forms.FileField(
         label="年报工作簿（.xlsx）",
         error_messages={
@@ -37,7 +39,7 @@ class ImportForm(forms.Form):
     )
 
 
-class VoidForm(forms.Form):
+class VoidForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label="作废原因",
         max_length=200,

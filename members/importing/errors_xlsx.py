@@ -4,7 +4,6 @@ columns are recognised and skipped on upload)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
@@ -12,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+
+from workbook.exporters.base import Kind, write_cell
 
 from .columns import column_for
 from .plan import ImportPlan
@@ -25,16 +26,8 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _cell(ws: Any, value: Any, *, as_text: bool = False) -> WriteOnlyCell:
-    if value is not None and not isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.timedelta)):
-        value = str(getattr(value, "text", value))  # array formulas come back as objects
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # written back as the text it was, never as a live formula
-    if as_text:
-        cell.number_format = "@"
-    elif isinstance(value, (dt.datetime, dt.date)):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
+    # Written back as the text it was (formulas included), never as a live formula.
+    return write_cell(WriteOnlyCell(ws), value, kind=Kind.CODE if as_text else Kind.TEXT)
 
 
 def build_errors_workbook(sheet: RosterSheet, plan: ImportPlan) -> bytes:
