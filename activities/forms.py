@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Q
 
 from records.forms import RecordForm
+from records.text import CleanTextFormMixin
 
 from .models import Activity, Honour
 from .photos import ImageInfo, inspect_image
@@ -69,7 +70,7 @@ class HonourForm(RecordForm):
         )
 
 
-class PhotoUploadForm(forms.Form):
+class PhotoUploadForm(CleanTextFormMixin, forms.Form):
     image = forms.FileField(
         label="照片",
         help_text="JPEG、PNG 或 WebP 格式，不超过10 MB。",

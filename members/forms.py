@@ -7,6 +7,7 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
+from records.text import CleanTextFormMixin
 from unions.models import Union
 
 from . import id_numbers
@@ -23,7 +24,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(CleanTextFormMixin, forms.ModelForm):
     """Create or edit a member. For users who may not see full ID numbers, the stored number
     is not sent to the browser: the field starts empty and a blank entry keeps it. Nor is the
     birth date (members.privacy): the field is left out, the date follows the ID number."""
@@ -131,7 +132,7 @@ class MemberForm(forms.ModelForm):
         return cleaned
 
 
-class MemberFilterForm(forms.Form):
+class MemberFilterForm(CleanTextFormMixin, forms.Form):
     """The roster's search box and filters; all optional, bad values are ignored."""
 
     q = forms.CharField(label="搜索", required=False)

@@ -10,6 +10,7 @@ from django.db import models
 from members.models import Member
 from members.widgets import use_member_picker
 from records import dates
+from records.text import CleanTextFormMixin
 from unions.models import Union
 
 
@@ -24,7 +25,7 @@ class DateInput(forms.DateInput):
         self.attrs.setdefault("max", dates.latest().isoformat())
 
 
-class RecordForm(forms.ModelForm):
+class RecordForm(CleanTextFormMixin, forms.ModelForm):
     """Base form for union records.
 
     Every choice of a related object that belongs to a union (a branch, a member, another

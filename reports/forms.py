@@ -3,11 +3,12 @@ from __future__ import annotations
 from django import forms
 
 from records.forms import DateInput
+from records.text import CleanTextFormMixin
 
 from .models import Report, ReportSection
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = Report
         fields = [
@@ -30,7 +31,7 @@ class ReportForm(forms.ModelForm):
         }
 
 
-class SectionForm(forms.ModelForm):
+class SectionForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = ReportSection
         fields = ["heading", "included", "use_generated", "staff_text"]
@@ -41,5 +42,5 @@ class SectionForm(forms.ModelForm):
         }
 
 
-class StartReportForm(forms.Form):
+class StartReportForm(CleanTextFormMixin, forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)

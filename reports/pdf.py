@@ -31,6 +31,8 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 
+from records.text import clean_text
+
 logger = logging.getLogger(__name__)
 
 # A base URL that is not a real place: relative links resolve under it and then to static.
@@ -104,6 +106,7 @@ def print_pdf(html: str, base_url: str = BASE_URL, *, collect: bool = True) -> b
     """Print in this process, without bounds: for the child (and measurements)."""
     from weasyprint import HTML
 
+    html = clean_text(html)  # one stray U+FFFF or control character must not break the document
     try:
         return HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).write_pdf()
     finally:

@@ -279,3 +279,17 @@ REPORT_MAX_CHARS = envint("REPORT_MAX_CHARS", 100_000)
 # gunicorn's --timeout so the user gets a message rather than a killed worker.
 PDF_RENDER_TIMEOUT_SECONDS = envint("PDF_RENDER_TIMEOUT_SECONDS", 90)
 PDF_RENDER_MAX_MEMORY_MB = envint("PDF_RENDER_MAX_MEMORY_MB", 1536)
+
+# What reading one uploaded .xlsx may cost (records.xlsx_upload; issue #9 item 8). A 50,000-row
+# roster inflates to 30-50 MB, ~1M cells, ~200,000 shared strings and reads in a few seconds;
+# the defaults leave room for the 100,000-row import limit and refuse anything far beyond.
+XLSX_MAX_PARTS = envint("XLSX_MAX_PARTS", 1_000)
+XLSX_MAX_UNCOMPRESSED_BYTES = envint("XLSX_MAX_UNCOMPRESSED_BYTES", 150 * 1024 * 1024)
+XLSX_MAX_PART_BYTES = envint("XLSX_MAX_PART_BYTES", 120 * 1024 * 1024)  # one sheet, or the string table
+XLSX_MAX_OTHER_PART_BYTES = envint("XLSX_MAX_OTHER_PART_BYTES", 20 * 1024 * 1024)  # styles etc.
+XLSX_MAX_COMPRESSION_RATIO = envint("XLSX_MAX_COMPRESSION_RATIO", 100)
+XLSX_MAX_SHARED_STRINGS = envint("XLSX_MAX_SHARED_STRINGS", 1_000_000)
+XLSX_MAX_ROWS = envint("XLSX_MAX_ROWS", 120_000)  # blank and skipped rows included
+XLSX_MAX_COLUMNS = envint("XLSX_MAX_COLUMNS", 1_000)
+XLSX_MAX_CELLS = envint("XLSX_MAX_CELLS", 2_500_000)  # 100,000 rows of 25 columns
+XLSX_MAX_SECONDS = envint("XLSX_MAX_SECONDS", 60)  # a backstop, under gunicorn --timeout 120

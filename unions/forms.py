@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 
+from records.text import CleanTextFormMixin
+
 from .models import Branch, Role, Union
 
 
-class PasswordPairMixin(forms.Form):
+class PasswordPairMixin(CleanTextFormMixin, forms.Form):
     password1 = forms.CharField(
         label="密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
@@ -48,7 +50,7 @@ class UserCreateForm(PasswordPairMixin):
         return username
 
 
-class UnionRoleForm(forms.Form):
+class UnionRoleForm(CleanTextFormMixin, forms.Form):
     full_name = forms.CharField(label="姓名", max_length=150)
     role = forms.ChoiceField(label="角色", choices=Role.choices)
 
@@ -57,7 +59,7 @@ class PasswordResetForm(PasswordPairMixin):
     pass
 
 
-class UnionSettingsForm(forms.ModelForm):
+class UnionSettingsForm(CleanTextFormMixin, forms.ModelForm):
     period_start_month = forms.TypedChoiceField(
         label="统计年度起始月",
         coerce=int,
@@ -83,7 +85,7 @@ class UnionSettingsForm(forms.ModelForm):
         fields = ["name", "period_start_month", "separate_approval"]
 
 
-class BranchForm(forms.ModelForm):
+class BranchForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = Branch
         fields = ["name", "kind", "is_active"]

@@ -8,6 +8,7 @@ from django import forms
 from members.models import Member
 from records.dates import validate_plausible_date
 from records.forms import DateInput, RecordForm
+from records.text import CleanTextFormMixin
 from unions.models import Branch
 
 from . import services
@@ -210,5 +211,5 @@ class DonationDriveForm(RecordForm):
         fields = ["title", "kind", "date", "participants", "amount_raised", "beneficiary", "notes"]
 
 
-class PaidForm(forms.Form):
+class PaidForm(CleanTextFormMixin, forms.Form):
     paid_on = forms.DateField(label="发放日期", widget=DateInput(), validators=[validate_plausible_date])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
+from records.text import CleanTextFormMixin
+
 from . import signing
 
 
-class ExportForm(forms.Form):
+class ExportForm(CleanTextFormMixin, forms.Form):
     year = forms.TypedChoiceField(label="统计年度", coerce=int)
     masked = forms.BooleanField(
         label="身份证号脱敏（只保留末4位，出生日期只写年份）",
@@ -23,7 +25,7 @@ class ExportForm(forms.Form):
             del self.fields["masked"]
 
 
-class ImportForm(forms.Form):
+class ImportForm(CleanTextFormMixin, forms.Form):
     file = forms.FileField(
         label="年报工作簿（.xlsx）",
         error_messages={
@@ -44,7 +46,7 @@ class ImportForm(forms.Form):
     )
 
 
-class RegisterKeyForm(forms.Form):
+class RegisterKeyForm(CleanTextFormMixin, forms.Form):
     """A subordinate union's public key, as a .pem file or pasted text."""
 
     source_code = forms.CharField(
@@ -82,7 +84,7 @@ class RegisterKeyForm(forms.Form):
         return data
 
 
-class VoidForm(forms.Form):
+class VoidForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label="作废原因",
         max_length=200,

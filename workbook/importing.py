@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +25,7 @@ from django.db import models, transaction
 
 from audit.registry import log_event
 from members.importing.reader import Limits, RosterFileError, check_magic, check_size, check_zip
+from records.xlsx_upload import UploadedWorkbook, UploadRefused, open_workbook
 from unions.models import Union
 
 from . import events, signing
@@ -131,22 +131,20 @@ def _check_file(fh: IO[bytes]) -> None:
         fh.seek(0)
 
 
-def _open(fh: IO[bytes]) -> Any:
-    from openpyxl import load_workbook
-
+def _open(fh: IO[bytes]) -> UploadedWorkbook:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(fh, read_only=True, data_only=True, keep_links=False)
+        return open_workbook(fh, data_only=True)  # bounded: see records.xlsx_upload
+    except UploadRefused as exc:
+        raise WorkbookImportError(exc.message) from None
     except Exception:
         raise WorkbookImportError("无法读取该 Excel 文件，文件可能已损坏。" + NOT_OURS) from None
 
 
-def _rows(workbook: Any, name: str, limit: int) -> list[tuple[Any, ...]]:
-    sheet = workbook[name]
-    sheet.reset_dimensions()
+def _rows(workbook: UploadedWorkbook, name: str, limit: int) -> list[tuple[Any, ...]]:
     try:
-        return list(sheet.iter_rows(min_row=1, max_row=limit, values_only=True))
+        return [values for _, values in workbook.rows(workbook[name], max_row=limit)]
+    except UploadRefused as exc:
+        raise WorkbookImportError(exc.message) from None
     except Exception:
         raise WorkbookImportError(f"工作表“{name}”已损坏，无法读取。") from None
 

@@ -8,7 +8,6 @@ the ID number), and a first row saying so; the header search skips that row on u
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from typing import Any
 
@@ -17,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from records.spooled_xlsx import PrivateWorkbook
+from workbook.exporters.base import Kind, write_cell
 
 from ..id_numbers import mask
 from ..privacy import scrub_ids
@@ -33,16 +33,8 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _cell(ws: Any, value: Any, *, as_text: bool = False) -> WriteOnlyCell:
-    if value is not None and not isinstance(value, (str, int, float, bool, dt.date, dt.time, dt.timedelta)):
-        value = str(getattr(value, "text", value))  # array formulas come back as objects
-    cell = WriteOnlyCell(ws, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # written back as the text it was, never as a live formula
-    if as_text:
-        cell.number_format = "@"
-    elif isinstance(value, (dt.datetime, dt.date)):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
+    # Written back as the text it was (formulas included), never as a live formula.
+    return write_cell(WriteOnlyCell(ws), value, kind=Kind.CODE if as_text else Kind.TEXT)
 
 
 MASKED_NOTE = (

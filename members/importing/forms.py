@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django import forms
 
+from records.text import CleanTextFormMixin
 
-class RosterUploadForm(forms.Form):
+
+class RosterUploadForm(CleanTextFormMixin, forms.Form):
     file = forms.FileField(
         label="花名册文件（.xlsx）",
         error_messages={

@@ -1,19 +1,18 @@
 """Opening an uploaded roster safely and reading its rows with openpyxl in read-only mode.
 
 The checks run cheapest first and before openpyxl sees the file: size, magic bytes, the zip
-directory (entry count, total uncompressed size, compression ratio: zip bombs), then that
-openpyxl can open it, then a header row with the required columns. Rows are read lazily;
-the row limit is enforced while reading. Every refusal is a `RosterFileError` whose message
-is meant for the user.
+directory, then that openpyxl can open it, then a header row with the required columns.
+Rows are read lazily; the row limit is enforced while reading. Every refusal is a
+`RosterFileError` whose message is meant for the user.
 
-Zip sizes are taken from the zip directory; Python's zipfile never inflates an entry beyond
-its declared size (it stops and fails the CRC check), so a lying directory cannot get past.
-XML entity bombs are stopped by expat (>= 2.4) underneath openpyxl.
+What reading may cost (zip directory, bytes inflated, rows including blank ones, columns,
+cells, shared strings, time) is bounded by records.xlsx_upload, which every xlsx upload
+path uses; its refusals become `RosterFileError`s here. XML entity bombs are stopped by
+expat (>= 2.4) underneath openpyxl.
 """
 
 from __future__ import annotations
 
-import warnings
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,19 +23,24 @@ from typing import IO, Any
 
 from django.conf import settings
 
+from records.text import clean_text
+from records.xlsx_upload import (
+    ReadBudget,
+    UploadedWorkbook,
+    UploadRefused,
+    XlsxLimits,
+    check_archive,
+    open_workbook,
+)
+
 from . import cells
 from .columns import HELPER_HEADERS, REQUIRED, Column, column_for, normalize_header
 
 MB = 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
-EXCEL_MAX_ROWS = 1_048_576
 HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common in real rosters
 MAX_COLUMNS = 300
-MAX_ZIP_ENTRIES = 2_000
-# Sheet XML of a real roster compresses about 10-15 times; bombs compress hundreds of times.
-SUSPICIOUS_RATIO = 100
-SUSPICIOUS_ENTRY_BYTES = 10 * MB
 
 
 class RosterFileError(Exception):
@@ -50,15 +54,15 @@ class RosterFileError(Exception):
 @dataclass(frozen=True)
 class Limits:
     max_bytes: int
-    max_uncompressed_bytes: int
-    max_rows: int
+    max_rows: int  # data rows; blank ones count only against xlsx.max_rows
+    xlsx: XlsxLimits = field(default_factory=XlsxLimits.from_settings)
 
     @classmethod
     def from_settings(cls) -> Limits:
         return cls(
             max_bytes=settings.MAX_UPLOAD_BYTES,
-            max_uncompressed_bytes=getattr(settings, "ROSTER_IMPORT_MAX_UNCOMPRESSED_BYTES", 200 * MB),
             max_rows=getattr(settings, "ROSTER_IMPORT_MAX_ROWS", 100_000),
+            xlsx=XlsxLimits.from_settings(),
         )
 
 
@@ -98,21 +102,12 @@ def check_magic(head: bytes) -> None:
 def check_zip(fh: IO[bytes], limits: Limits) -> None:
     try:
         with zipfile.ZipFile(fh) as archive:
-            entries = archive.infolist()
+            entries = check_archive(archive, limits.xlsx)
+    except UploadRefused as exc:
+        raise RosterFileError(exc.message) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
         raise RosterFileError("文件已损坏，无法作为 .xlsx 打开。" + SAVE_AS_XLSX) from None
-    bomb = RosterFileError(
-        f"文件解压后过大或结构异常（解压后上限 {_mb(limits.max_uncompressed_bytes)} MB），可能是损坏或恶意构造的文件，已拒绝导入。"
-    )
-    if len(entries) > MAX_ZIP_ENTRIES:
-        raise bomb
-    if sum(entry.file_size for entry in entries) > limits.max_uncompressed_bytes:
-        raise bomb
     for entry in entries:
-        if entry.file_size > SUSPICIOUS_ENTRY_BYTES and entry.file_size > SUSPICIOUS_RATIO * max(
-            entry.compress_size, 1
-        ):
-            raise bomb
         if entry.flag_bits & 0x1:
             raise RosterFileError("文件已加密，请取消密码后再上传。")
     names = {entry.filename for entry in entries}
@@ -183,22 +178,27 @@ def _is_blank(values: tuple[Any, ...]) -> bool:
 class RosterSheet:
     """An open roster worksheet: its layout, and its data rows read on demand."""
 
-    def __init__(self, worksheet: Any, layout: SheetLayout, limits: Limits) -> None:
+    def __init__(
+        self, workbook: UploadedWorkbook, worksheet: Any, layout: SheetLayout, limits: Limits
+    ) -> None:
+        self._workbook = workbook
         self._worksheet = worksheet
         self.layout = layout
         self.limits = limits
 
+    @property
+    def budget(self) -> ReadBudget:
+        """What reading the file has cost so far."""
+        return self._workbook.budget
+
     def rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(spreadsheet row number, cell values) for each non-blank row below the header."""
         start = self.layout.header_row + 1
-        # max_row given explicitly: without it openpyxl may scan the whole sheet first.
-        values_iter = self._worksheet.iter_rows(
-            min_row=start, max_col=self.layout.width, max_row=EXCEL_MAX_ROWS, values_only=True
-        )
+        values_iter = self._workbook.rows(self._worksheet, min_row=start, max_col=self.layout.width)
         count = 0
         number = start - 1
         try:
-            for number, values in enumerate(values_iter, start=start):  # noqa: B007
+            for number, values in values_iter:  # noqa: B007
                 if _is_blank(values):
                     continue
                 count += 1
@@ -209,6 +209,8 @@ class RosterSheet:
                 yield number, values
         except RosterFileError:
             raise
+        except UploadRefused as exc:
+            raise RosterFileError(exc.message) from None
         except Exception:
             # Malformed sheet XML or a corrupt zip entry only shows while reading.
             raise RosterFileError(
@@ -216,43 +218,40 @@ class RosterSheet:
             ) from None
 
 
-def _load_workbook(fh: IO[bytes]) -> Any:
-    from openpyxl import load_workbook
-
+def _load_workbook(fh: IO[bytes], limits: Limits) -> UploadedWorkbook:
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about unsupported extensions (data validation, slicers); harmless.
-            warnings.simplefilter("ignore")
-            return load_workbook(fh, read_only=True, data_only=False, keep_links=False)
+        return open_workbook(fh, data_only=False, limits=limits.xlsx)
+    except UploadRefused as exc:
+        raise RosterFileError(exc.message) from None
     except Exception:
         raise RosterFileError(
             "无法读取该 Excel 文件，文件可能已损坏或不是 Excel 工作簿。" + SAVE_AS_XLSX
         ) from None
 
 
-def _find_sheet(workbook: Any, limits: Limits) -> RosterSheet:
+def _find_sheet(workbook: UploadedWorkbook, limits: Limits) -> RosterSheet:
     """The first worksheet with a header row naming every required column."""
     first_layout: SheetLayout | None = None
     for worksheet in workbook.worksheets:
-        # Some generators write a wrong <dimension> (often just "A1"); read-only openpyxl
-        # would then cut rows short, so the recorded size is ignored.
-        worksheet.reset_dimensions()
+        # The recorded <dimension> is never used: some generators write a wrong one.
         try:
-            top = list(worksheet.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, values_only=True))
+            top = list(workbook.rows(worksheet, max_row=HEADER_SEARCH_ROWS))
+        except UploadRefused as exc:
+            raise RosterFileError(exc.message) from None
         except Exception:
             raise RosterFileError("文件内容已损坏，无法读取表头。" + SAVE_AS_XLSX) from None
-        for offset, values in enumerate(top):
+        for number, values in top:
             if _is_blank(values):
                 continue
-            layout, duplicates = _layout_of(worksheet.title, offset + 1, values)
+            layout, duplicates = _layout_of(clean_text(str(worksheet.title)), number, values)
             if first_layout is None:
                 first_layout = layout
             if layout.fields >= {column.field for column in REQUIRED}:
                 if duplicates:
                     raise RosterFileError(
-                        f"工作表“{worksheet.title}”的表头中，{'、'.join(duplicates)} 是同一列，请只保留一列。"
+                        f"工作表“{layout.sheet_title}”的表头中，{'、'.join(duplicates)} 是同一列，请只保留一列。"
                     )
-                return RosterSheet(worksheet, layout, limits)
+                return RosterSheet(workbook, worksheet, layout, limits)
     if first_layout is None:
         raise RosterFileError("Excel 文件是空的，没有找到表头和数据。请下载导入模板填写后再上传。")
     missing = [column.header for column in REQUIRED if column.field not in first_layout.fields]
@@ -275,7 +274,7 @@ def open_roster(source: IO[bytes] | str | Path, limits: Limits | None = None) ->
         fh.seek(0)
         check_zip(fh, limits)
         fh.seek(0)
-        workbook = _load_workbook(fh)
+        workbook = _load_workbook(fh, limits)
         try:
             yield _find_sheet(workbook, limits)
         finally:

@@ -7,6 +7,7 @@ import io
 
 from django.conf import settings
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -14,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from unions.models import Union
+from workbook.exporters.base import Kind, write_cell
 
 from .columns import BOOL, CHOICE, COLUMNS, DATE, EXAMPLE_ID_NUMBER, Column
 from .reader import Limits
@@ -57,13 +59,13 @@ def build_template(*, union: Union) -> bytes:
     value_column = 0
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
-        header = roster.cell(row=1, column=index, value=column.header)
+        header = _put(roster, 1, index, column.header)
         header.font = _BOLD
         header.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
         if column.note:
             header.comment = Comment(column.note, "工会年报")
         roster.column_dimensions[letter].width = column.width
-        example = roster.cell(row=2, column=index, value=_example(column, branch_names))
+        example = _put(roster, 2, index, _example(column, branch_names), as_text=column.as_text)
         # Column-wide formats so that what users type later is kept as typed.
         if column.as_text:
             roster.column_dimensions[letter].number_format = "@"
@@ -76,9 +78,9 @@ def build_template(*, union: Union) -> bytes:
         if column.kind in (CHOICE, BOOL) or (column.field == "branch" and allowed):
             value_column += 1
             value_letter = get_column_letter(value_column)
-            values.cell(row=1, column=value_column, value=column.header).font = _BOLD
+            _put(values, 1, value_column, column.header).font = _BOLD
             for offset, label in enumerate(allowed, start=2):
-                values.cell(row=offset, column=value_column, value=label)
+                _put(values, offset, value_column, label)  # a branch named "=..." stays text
             source = f"{quote_sheetname(VALUES_SHEET)}!${value_letter}$2:${value_letter}${len(allowed) + 1}"
             validation = DataValidation(
                 type="list",
@@ -98,6 +100,11 @@ def build_template(*, union: Union) -> bytes:
     return buffer.getvalue()
 
 
+def _put(ws: Worksheet, row: int, column: int, value: object, *, as_text: bool = False) -> Cell:
+    """Every cell of the template is written through the exporters' safe cell writer."""
+    return write_cell(ws.cell(row=row, column=column), value, kind=Kind.CODE if as_text else Kind.TEXT)
+
+
 def _example(column: Column, branch_names: list[str]) -> object:
     if column.field == "id_number":
         return EXAMPLE_ID_NUMBER
@@ -113,17 +120,17 @@ def _write_notes(ws: Worksheet, branch_names: list[str]) -> None:
     ws.column_dimensions["C"].width = 48
     ws.column_dimensions["D"].width = 60
     ws.column_dimensions["E"].width = 30
-    ws.cell(row=1, column=1, value="会员花名册导入说明").font = Font(bold=True, size=14)
+    _put(ws, 1, 1, "会员花名册导入说明").font = Font(bold=True, size=14)
     row = 2
     for line in (
         *GENERAL_NOTES,
         f"9. 每个文件最多 {limits.max_rows} 行、{settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB；须为 .xlsx 格式。",
     ):
-        ws.cell(row=row, column=1, value=line)
+        _put(ws, row, 1, line)
         row += 1
     row += 1
     for index, title in enumerate(("列名", "必填", "说明", "可填内容", "也可用的列名"), start=1):
-        ws.cell(row=row, column=index, value=title).font = _BOLD
+        _put(ws, row, index, title).font = _BOLD
     for column in COLUMNS:
         row += 1
         allowed = _allowed(column, branch_names)
@@ -137,4 +144,4 @@ def _write_notes(ws: Worksheet, branch_names: list[str]) -> None:
         for index, text in enumerate(
             (column.header, required, column.note, content, "、".join(column.aliases)), start=1
         ):
-            ws.cell(row=row, column=index, value=text).alignment = _WRAP
+            _put(ws, row, index, text).alignment = _WRAP

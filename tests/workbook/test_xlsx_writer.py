@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from workbook.exporters import ANNUAL_WORKBOOK, Block, Column, Exporter, Kind, all_exporters, write_workbook
-from workbook.exporters.base import XlsxWriter, clean_text, excel_date
+from workbook.exporters.base import XlsxWriter, cell_text, excel_date
 
 from .conftest import FULL_ID, read
 
@@ -174,9 +174,9 @@ def test_progress_is_reported():
 
 
 def test_clean_text_and_excel_dates():
-    assert clean_text("=1") == ("=1", True)
-    assert clean_text("a=1") == ("a=1", False)
-    assert clean_text("\x07x") == ("x", False)
+    assert cell_text("=1") == ("=1", True)
+    assert cell_text("a=1") == ("a=1", False)
+    assert cell_text("\x07x") == ("x", False)
     assert excel_date(dt.date(1900, 3, 1)) == 61
     assert excel_date(dt.date(2025, 1, 1)) == 45658
 

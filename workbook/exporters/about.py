@@ -10,7 +10,7 @@ from typing import Any
 from .. import format as fmt
 from .. import signing
 from ..indicators import digest
-from .base import Column, Exporter, clean_text
+from .base import Column, Exporter, cell_text
 from .registry import register
 
 log = logging.getLogger(__name__)
@@ -61,8 +61,8 @@ class AboutExporter(Exporter):
             signing.SignedFigures(
                 kind=kind,
                 # As the import will read them back: cleaned by the cell writer, stripped.
-                union_name=clean_text(ctx.union.name)[0].strip(),
-                union_code=clean_text(ctx.union.code)[0].strip(),
+                union_name=cell_text(ctx.union.name)[0].strip(),
+                union_code=cell_text(ctx.union.code)[0].strip(),
                 year=ctx.period.year,
                 period_start=ctx.period.start,
                 period_end=ctx.period.end,

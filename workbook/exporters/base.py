@@ -10,7 +10,8 @@ in one place:
 - ID and phone numbers as text (format `@`): Excel keeps only 15 significant digits;
 - text that starts with `= + - @`, a tab or a carriage return is written as a string cell
   with Excel's quote prefix, so no formula can ever run, and characters XML cannot carry
-  are dropped;
+  are dropped (`cell_text`); workbooks outside the exporters (the import template, the
+  error workbook) write their cells through `write_cell`, with the same rules;
 - a 合计 row summing the columns marked `total`, where a block asks for one.
 
 Rows are serialised by `_RowEncoder`. By default it writes each row's XML straight into
@@ -32,13 +33,14 @@ from typing import IO, TYPE_CHECKING, Any, ClassVar
 
 import openpyxl
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
 from records.periods import Period
 from records.spooled_xlsx import PrivateWorkbook
+from records.text import clean_text
 from unions.models import Union
 
 if TYPE_CHECKING:
@@ -186,20 +188,53 @@ class Exporter:
 # --- the writer ----------------------------------------------------------------------------
 
 
-def clean_text(value: str) -> tuple[str, bool]:
+def cell_text(value: str) -> tuple[str, bool]:
     """The text as a cell can hold it, and whether it needs the quote prefix: characters XML
-    cannot carry are dropped, line breaks become line feeds, and text a spreadsheet would read
-    as a formula is marked."""
-    if ILLEGAL_CHARACTERS_RE.search(value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cannot carry are dropped (records.text), line breaks become line feeds, and text a
+    spreadsheet would read as a formula is marked."""
+    value = clean_text(value)
     if "\r" in value:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
     value = value[:MAX_CELL_TEXT]
     return value, bool(value) and value[0] in FORMULA_TRIGGERS
 
 
+TEXT_KINDS = frozenset({Kind.ID, Kind.PHONE, Kind.CODE})
+_CELL_NUMBERS = (int, float, Decimal)
+
+
+def write_cell(cell: Any, value: Any, *, kind: Kind = Kind.TEXT) -> Any:
+    """Put `value` into an openpyxl cell (a sheet's cell or a WriteOnlyCell) the safe way.
+
+    The one way a workbook outside the exporters (the import template, the error workbook)
+    writes a cell, with the exporters' rules: text is cleaned and can never become a formula
+    (a string cell, with the quote prefix where it starts with `= + - @`); ID, phone and
+    code columns are text cells formatted `@`. Numbers and dates stay what they are."""
+    if value is None or value == "":
+        cell.value = None
+    # A whole number in an ID or phone column falls through to text: its digits, as typed.
+    elif isinstance(value, bool) or (
+        isinstance(value, _CELL_NUMBERS) and not (kind in TEXT_KINDS and isinstance(value, int))
+    ):
+        cell.value = value
+    elif isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        cell.value = value
+        if isinstance(value, dt.date):
+            cell.number_format = DATE_FORMAT
+    else:
+        # Array formulas and rich text come back from openpyxl as objects: their text.
+        text, quoted = cell_text(str(getattr(value, "text", value)))
+        cell.value = text
+        cell.data_type = "s"  # never a formula or an error code, whatever it starts with
+        if quoted:
+            cell.quotePrefix = True
+    if kind in TEXT_KINDS:
+        cell.number_format = TEXT_FORMAT
+    return cell
+
+
 def sheet_title(name: str) -> str:
-    title = "".join("_" if ch in SHEET_NAME_FORBIDDEN else ch for ch in name).strip("'")
+    title = "".join("_" if ch in SHEET_NAME_FORBIDDEN else ch for ch in clean_text(name)).strip("'")
     return title[:31] or "Sheet"
 
 
@@ -308,7 +343,7 @@ class _RowEncoder:
             elif kind is dt.date or kind is dt.datetime:
                 parts.append(f'<c r="{ref}" s="{self.date[0]}"><v>{excel_date(value)}</v></c>')
             else:  # text, and anything else as its text (yes/no for booleans)
-                text, quoted = clean_text(_as_text(value))
+                text, quoted = cell_text(_as_text(value))
                 sid = self.text[index][1 if quoted else 0][0]
                 space = ' xml:space="preserve"' if text != text.strip() else ""
                 parts.append(
@@ -332,7 +367,7 @@ class _RowEncoder:
             elif kind is dt.date or kind is dt.datetime:
                 cell = Cell(self.sheet, row=1, column=1, value=value, style_array=self.date[1])
             else:
-                text, quoted = clean_text(_as_text(value))
+                text, quoted = cell_text(_as_text(value))
                 cell = Cell(self.sheet, row=1, column=1, value=text, style_array=self.text[index][quoted][1])
                 cell.data_type = "s"  # never a formula or an error code, whatever it starts with
             cells.append(cell)
