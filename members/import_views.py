@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from records.params import page_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from .id_numbers import mask
@@ -75,7 +76,7 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
         {**row, "id_shown": row.get("id_number", "") if show_full_id else mask(row.get("id_number", ""))}
         for row in summary.get(key, [])
     ]
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(page_param(request))
     total = getattr(roster_import, count_attr)
     return render(
         request,

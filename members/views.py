@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from audit.presentation import history_for
 from records.paginator import VersionedCountPaginator
+from records.params import choice_param, page_param, text_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
@@ -25,9 +26,9 @@ PAGE_SIZE = 50
 def member_list(request: UnionRequest) -> HttpResponse:
     filter_form = MemberFilterForm(request.GET or None, union=request.union)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    sort = request.GET.get("sort", "")
+    sort = choice_param(request, "sort", [f"{sign}{key}" for key in SORTABLE for sign in ("", "-")])
     members = member_search(union=request.union, filters=filters, sort=sort)
-    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
+    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -40,7 +41,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
             "page": page,
             "rows": roster_rows(page, show_full_id=show_full_id, base_url=request.path),
             "filters": filter_widgets(filter_form),
-            "q": request.GET.get("q", ""),
+            "q": text_param(request, "q", quiet=True),
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "sort": sort,

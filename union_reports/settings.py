@@ -223,3 +223,10 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Requests holding NUL or other control characters are refused (400) before sessions, auth or
+# any view sees them (issue #9; records/params.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "records.params.ControlCharacterMiddleware",
+)
