@@ -4,6 +4,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -108,9 +109,13 @@ def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
 def member_create(request: UnionRequest) -> HttpResponse:
     form = MemberForm(request.POST or None, union=request.union, show_full_id=True)
     if request.method == "POST" and form.is_valid():
-        member = services.member_create(union=request.union, **_fields(form))
-        messages.success(request, f"已添加会员 {member.name}。")
-        return redirect("members:detail", code=request.union.code, pk=member.pk)
+        try:
+            member = services.member_create(union=request.union, **_fields(form))
+        except ValidationError as exc:  # lost a race for the same ID number
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已添加会员 {member.name}。")
+            return redirect("members:detail", code=request.union.code, pk=member.pk)
     return render(request, "members/member_form.html", {"form": form, "member": None})
 
 
@@ -124,9 +129,13 @@ def member_edit(request: UnionRequest, pk: int) -> HttpResponse:
         show_full_id=request.access.can(Perm.VIEW_FULL_ID),
     )
     if request.method == "POST" and form.is_valid():
-        services.member_update(member=member, **_fields(form))
-        messages.success(request, f"已保存会员 {member.name} 的修改。")
-        return redirect("members:detail", code=request.union.code, pk=member.pk)
+        try:
+            services.member_update(member=member, **_fields(form))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已保存会员 {member.name} 的修改。")
+            return redirect("members:detail", code=request.union.code, pk=member.pk)
     return render(request, "members/member_form.html", {"form": form, "member": member})
 
 
