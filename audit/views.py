@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from records.params import choice_param, page_param, text_param
 from unions.permissions import Perm, UnionRequest, union_view
 
 from .models import Action, AuditEntry
@@ -13,13 +14,13 @@ from .presentation import describe_all
 @union_view(Perm.VIEW_AUDIT)
 def entry_list(request: UnionRequest) -> HttpResponse:
     entries = AuditEntry.objects.filter(union=request.union).select_related("content_type")
-    action = request.GET.get("action", "")
-    if action in Action.values:
+    action = choice_param(request, "action", Action.values)
+    if action:
         entries = entries.filter(action=action)
-    actor = request.GET.get("actor", "").strip()
+    actor = text_param(request, "actor")
     if actor:
         entries = entries.filter(actor_label__icontains=actor)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    page = Paginator(entries, 50).get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from records.filters import Filter, YearFilter
+from records.params import year_value
 from unions.models import Union
 
 
@@ -20,5 +21,9 @@ class AuditYearFilter(Filter):
     def options(self, union: Union) -> list[tuple[str, str]]:
         return [("", "全部年度")] + [(value, f"{value}年度") for value, _ in YearFilter().options(union)[1:]]
 
+    def clean(self, value: str, union: Union) -> str | None:
+        return value if value == "" or year_value(value) is not None else None
+
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
-        return qs.filter(year=int(value)) if value.isdigit() else qs
+        year = year_value(value)
+        return qs.filter(year=year) if year is not None else qs

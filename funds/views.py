@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from records.filters import ChoiceFilter, YearFilter
 from records.money import format_yuan
+from records.params import year_param
 from records.periods import current_period, period_for
 from records.viewsets import Column, RecordViewSet
 from unions.permissions import Perm, UnionRequest, union_view
@@ -66,8 +67,9 @@ def summary(request: UnionRequest) -> HttpResponse:
     """Income and spending by category for one reporting period, with the audit notes."""
     union = request.union
     latest = current_period(union).year
-    year_param = request.GET.get("year", "")
-    year = int(year_param) if year_param.isdigit() and 2000 <= int(year_param) <= latest else latest
+    year = year_param(request, default=latest)
+    if not 2000 <= year <= latest:
+        year = latest
     period = period_for(union, year)
     return render(
         request,

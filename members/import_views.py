@@ -11,6 +11,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from records.params import page_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from .import_models import RosterImport
@@ -71,7 +72,7 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
     key, count_attr, _ = TABS[tab]
     summary = roster_import.summary or {}
     rows = shown_rows(summary.get(key, []), full=request.access.can(Perm.VIEW_FULL_ID))
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(rows, PAGE_SIZE).get_page(page_param(request))
     total = getattr(roster_import, count_attr)
     return render(
         request,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse, JsonResponse
 
+from records.params import text_param
 from unions.permissions import Perm, UnionRequest, union_view
 
 from .id_numbers import TAIL
@@ -15,7 +16,7 @@ LIMIT = 20
 
 @union_view(Perm.VIEW)
 def member_lookup(request: UnionRequest) -> HttpResponse:
-    text = request.GET.get("q", "").strip()
+    text = text_param(request, "q", quiet=True)  # JSON: a notice would surface on the next page
     if not text:
         return JsonResponse({"results": []})
     filters = {"q": text}

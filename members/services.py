@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from records.integrity import recheck_on_conflict
 from unions.models import Union
 
 from .models import Member
@@ -20,7 +21,8 @@ class MemberInUseError(Exception):
 def member_create(*, union: Union, **fields: Any) -> Member:
     member = Member(union=union, **fields)
     member.full_clean()
-    member.save()
+    with recheck_on_conflict(member.full_clean):  # another request saved the same ID number
+        member.save()
     return member
 
 
@@ -29,7 +31,8 @@ def member_update(*, member: Member, **fields: Any) -> Member:
     for name, value in fields.items():
         setattr(member, name, value)
     member.full_clean()
-    member.save()
+    with recheck_on_conflict(member.full_clean):
+        member.save()
     return member
 
 

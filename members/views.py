@@ -4,12 +4,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from audit.presentation import history_for
 from records.paginator import VersionedCountPaginator
+from records.params import choice_param, page_param, text_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
@@ -26,10 +28,10 @@ PAGE_SIZE = 50
 def member_list(request: UnionRequest) -> HttpResponse:
     filter_form = MemberFilterForm(request.GET or None, union=request.union)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    sort = request.GET.get("sort", "")
+    sort = choice_param(request, "sort", [f"{sign}{key}" for key in SORTABLE for sign in ("", "-")])
     show_full_id = request.access.can(Perm.VIEW_FULL_ID)
     members = member_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
-    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
+    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()
@@ -41,7 +43,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
             "page": page,
             "rows": roster_rows(page, show_full_id=show_full_id, base_url=request.path),
             "filters": filter_widgets(filter_form),
-            "q": request.GET.get("q", ""),
+            "q": text_param(request, "q", quiet=True),
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "sort": sort,
@@ -112,9 +114,13 @@ def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
 def member_create(request: UnionRequest) -> HttpResponse:
     form = MemberForm(request.POST or None, union=request.union, show_full_id=True)
     if request.method == "POST" and form.is_valid():
-        member = services.member_create(union=request.union, **_fields(form))
-        messages.success(request, f"已添加会员 {member.name}。")
-        return redirect("members:detail", code=request.union.code, pk=member.pk)
+        try:
+            member = services.member_create(union=request.union, **_fields(form))
+        except ValidationError as exc:  # lost a race for the same ID number
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已添加会员 {member.name}。")
+            return redirect("members:detail", code=request.union.code, pk=member.pk)
     return render(request, "members/member_form.html", {"form": form, "member": None})
 
 
@@ -128,9 +134,13 @@ def member_edit(request: UnionRequest, pk: int) -> HttpResponse:
         show_full_id=request.access.can(Perm.VIEW_FULL_ID),
     )
     if request.method == "POST" and form.is_valid():
-        services.member_update(member=member, **_fields(form))
-        messages.success(request, f"已保存会员 {member.name} 的修改。")
-        return redirect("members:detail", code=request.union.code, pk=member.pk)
+        try:
+            services.member_update(member=member, **_fields(form))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已保存会员 {member.name} 的修改。")
+            return redirect("members:detail", code=request.union.code, pk=member.pk)
     return render(request, "members/member_form.html", {"form": form, "member": member})
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q, QuerySet
 
 from unions.models import Union
 
+from .params import id_value, year_value
 from .periods import current_period, period_for
 
 
@@ -18,6 +19,11 @@ class Filter:
 
     def options(self, union: Union) -> list[tuple[str, str]]:
         raise NotImplementedError
+
+    def clean(self, value: str, union: Union) -> str | None:
+        """`value` as `apply` takes it, or None when no option of this filter can mean it
+        (records/params.py: then the filter is treated as absent, with a notice)."""
+        return value if value == "" or value in {v for v, _ in self.options(union)} else None
 
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
         raise NotImplementedError
@@ -44,10 +50,15 @@ class YearFilter(Filter):
     def default(self, union: Union) -> str:
         return str(current_period(union).year)
 
+    def clean(self, value: str, union: Union) -> str | None:
+        # Any plausible year, not only the listed ones: an old link still works.
+        return value if value in ("", "all") or year_value(value) is not None else None
+
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
-        if not value.isdigit():
+        year = year_value(value)
+        if year is None:
             return qs
-        period = period_for(union, int(value))
+        period = period_for(union, year)
         return qs.filter(**{f"{self.date_field}__range": (period.start, period.end)})
 
 
@@ -73,8 +84,12 @@ class BranchFilter(Filter):
     def options(self, union: Union) -> list[tuple[str, str]]:
         return [("", "全部分会")] + [(str(b.pk), b.name) for b in union.branches.all()]
 
+    def clean(self, value: str, union: Union) -> str | None:
+        return value if value == "" or id_value(value) is not None else None
+
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
-        return qs.filter(**{f"{self.field_name}_id": int(value)}) if value.isdigit() else qs
+        branch = id_value(value)
+        return qs.filter(**{f"{self.field_name}_id": branch}) if branch is not None else qs
 
 
 @dataclass

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from .filters import Filter, search
 from .forms import RecordForm
 from .models import UnionRecord
 from .paginator import VersionedCountPaginator
+from .params import filter_param, page_param, text_param
 
 PAGE_SIZE = 50
 
@@ -104,7 +106,12 @@ class RecordViewSet:
         qs = qs.exclude(voided_at=None) if show_void else qs.filter(voided_at=None)
         widgets = []
         for flt in self.filters:
-            value = request.GET.get(flt.param, flt.default(request.union))
+            value = filter_param(
+                request,
+                flt.param,
+                default=flt.default(request.union),
+                clean=partial(flt.clean, union=request.union),
+            )
             qs = flt.apply(qs, value, request.union)
             widgets.append(
                 {
@@ -114,14 +121,14 @@ class RecordViewSet:
                     "options": flt.options(request.union),
                 }
             )
-        qs = search(qs, self.search_fields, request.GET.get("q", ""))
+        qs = search(qs, self.search_fields, text_param(request, "q"))
         return qs.order_by(*self.ordering), widgets
 
     # --- views -----------------------------------------------------------------------
 
     def list_view(self, request: UnionRequest) -> HttpResponse:
         qs, widgets = self.filtered(request)
-        page = VersionedCountPaginator(qs, PAGE_SIZE, union=request.union).get_page(request.GET.get("page"))
+        page = VersionedCountPaginator(qs, PAGE_SIZE, union=request.union).get_page(page_param(request))
         code = request.union.code
         list_url = reverse(self.url_name("list"), args=[code])
         getters = [_getter(self.model, c.attr) for c in self.columns]
@@ -144,7 +151,7 @@ class RecordViewSet:
                 "page": page,
                 "rows": rows,
                 "widgets": widgets,
-                "q": request.GET.get("q", ""),
+                "q": text_param(request, "q", quiet=True),
                 "show_void": request.GET.get("void") == "1",
                 "query": query.urlencode(),
                 "create_url": reverse(self.url_name("create"), args=[code]),
@@ -227,7 +234,7 @@ class RecordViewSet:
                 obj.restore()
                 messages.success(request, f"已恢复{self.verbose_name}：{obj}。")
             else:
-                reason = request.POST.get("reason", "").strip()
+                reason = text_param(request, "reason", max_length=10_000, multiline=True, data=request.POST)
                 if not reason:
                     messages.error(request, "请填写作废原因。")
                     return redirect(self.url_name("void"), code=request.union.code, pk=obj.pk)

@@ -26,6 +26,7 @@ from democracy.selectors import (
 from funds.selectors import fund_summary
 from members.selectors import membership_figures
 from records.money import format_wan
+from records.params import year_param
 from records.periods import Period, current_period, period_for
 from rights.selectors import rights_summary
 from unions.models import Union
@@ -242,11 +243,7 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
     """Rendered by `unions:home`, which has checked access already."""
     union = request.union
     latest = current_period(union)
-    try:
-        year = int(request.GET.get("year", latest.year))
-    except ValueError:
-        year = latest.year
-    year = min(max(year, 2000), latest.year)
+    year = min(max(year_param(request, default=latest.year), 2000), latest.year)
     period = period_for(union, year)
     return render(
         request,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from audit.registry import log_event
 from records import scratch
+from records.integrity import recheck_on_conflict
 from records.periods import period_for
 from unions.models import Union
 
@@ -41,8 +42,7 @@ def report_start(
     *, union: Union, year: int, actor: AbstractBaseUser | None, based_on: Report | None = None
 ) -> Report:
     """Start the draft for `year`, empty or from a finalised report's text."""
-    if Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).exists():
-        raise ValidationError("该年度已有一份草稿，请直接编辑。")
+    _refuse_second_draft(union=union, year=year)
     period = period_for(union, year)
     report = Report(
         union=union,
@@ -56,8 +56,11 @@ def report_start(
     if based_on is not None:
         for name in ("title", "opening", "closing", "signature", "include_appendix", "include_charts"):
             setattr(report, name, getattr(based_on, name))
-    report.full_clean()
-    report.save()
+    # The one-draft rule is checked by _refuse_second_draft, so that it reads the same at any moment.
+    report.full_clean(validate_constraints=False)
+    # Two "start" clicks at once both pass the check above; the loser waits here for the winner.
+    with recheck_on_conflict(lambda: _refuse_second_draft(union=union, year=year)):
+        report.save()
     previous = {s.key: s for s in based_on.sections.all()} if based_on else {}
     for position, section in enumerate(SECTIONS):
         old = previous.get(section.key)
@@ -71,6 +74,11 @@ def report_start(
             staff_text=old.staff_text if old else "",
         )
     return report
+
+
+def _refuse_second_draft(*, union: Union, year: int) -> None:
+    if Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).exists():
+        raise ValidationError("该年度已有一份草稿，请直接编辑。")
 
 
 def _require_draft(report: Report) -> None:

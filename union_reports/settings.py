@@ -293,3 +293,10 @@ XLSX_MAX_ROWS = envint("XLSX_MAX_ROWS", 120_000)  # blank and skipped rows inclu
 XLSX_MAX_COLUMNS = envint("XLSX_MAX_COLUMNS", 1_000)
 XLSX_MAX_CELLS = envint("XLSX_MAX_CELLS", 2_500_000)  # 100,000 rows of 25 columns
 XLSX_MAX_SECONDS = envint("XLSX_MAX_SECONDS", 60)  # a backstop, under gunicorn --timeout 120
+
+# Requests holding NUL or other control characters are refused (400) before sessions, auth or
+# any view sees them (issue #9; records/params.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "records.params.ControlCharacterMiddleware",
+)

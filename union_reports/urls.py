@@ -29,3 +29,6 @@ urlpatterns = [
     path("u/<str:code>/workbook/", include("workbook.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A refused parameter (records.params.BadParameter) gets a Chinese page saying what was wrong.
+handler400 = "records.params.bad_request"

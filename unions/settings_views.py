@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from members.choices import CURRENT_STATUSES
+from records.integrity import recheck_on_conflict
 
 from . import services
 from .forms import BranchForm, UnionSettingsForm
@@ -42,8 +44,13 @@ def branch_edit(request: UnionRequest, pk: int) -> HttpResponse:
 def _branch_form(request: UnionRequest, branch: Branch) -> HttpResponse:
     form = BranchForm(request.POST or None, instance=branch, union=request.union)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-        messages.success(request, f"已保存“{form.instance.name}”。")
-        return redirect("unions:settings", code=request.union.code)
+        try:
+            # Two admins adding the same name at once: the loser gets the unique rule's message.
+            with transaction.atomic(), recheck_on_conflict(form.instance.validate_constraints):
+                form.save()
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已保存“{form.instance.name}”。")
+            return redirect("unions:settings", code=request.union.code)
     return render(request, "unions/branch_form.html", {"form": form, "branch": branch})

@@ -22,6 +22,7 @@ from audit.models import Action, AuditEntry
 from audit.registry import build_entry, creation_changes, log_event
 from members.models import Member
 from records import dates
+from records.integrity import recheck_on_conflict
 from unions.models import Union
 
 from .choices import DisbursementKind, DisbursementStatus, HardshipStatus, ReviewConclusion
@@ -537,7 +538,8 @@ def hardship_file_create(*, union: Union, **fields: Any) -> HardshipFile:
     _check_fields(fields, HARDSHIP_FIELDS)
     file = HardshipFile(union=union, **fields)
     file.full_clean()
-    file.save()
+    with recheck_on_conflict(file.full_clean):  # one open file per member, also under a race
+        file.save()
     return file
 
 
@@ -553,7 +555,8 @@ def hardship_file_update(*, file: HardshipFile, **fields: Any) -> HardshipFile:
     for name, value in fields.items():
         setattr(current, name, value)
     current.full_clean()
-    current.save()
+    with recheck_on_conflict(current.full_clean):
+        current.save()
     return current
 
 
@@ -563,7 +566,8 @@ def hardship_file_restore(*, file: HardshipFile) -> HardshipFile:
     current = HardshipFile.objects.select_for_update().get(pk=file.pk)
     current.voided_at = None
     current.full_clean()  # the one-open-file rule
-    current.restore()
+    with recheck_on_conflict(current.full_clean):
+        current.restore()
     return current
 
 

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from audit.presentation import history_for
 from records.filters import BranchFilter, ChoiceFilter, YearFilter
 from records.money import format_yuan
+from records.params import id_list_param, id_param, page_param, text_param
 from records.periods import current_period
 from records.viewsets import Column
 from unions.models import Union
@@ -287,7 +288,7 @@ def disbursement_submit(request: UnionRequest, pk: int) -> HttpResponse:
 @union_view(Perm.EDIT)
 @require_POST
 def disbursement_withdraw(request: UnionRequest, pk: int) -> HttpResponse:
-    reason = request.POST.get("reason", "")
+    reason = text_param(request, "reason", max_length=10_000, multiline=True, data=request.POST)
     return _step(
         request,
         pk,
@@ -328,14 +329,14 @@ def disbursement_decide(request: UnionRequest) -> HttpResponse:
     approval queue, or every pending record of a batch. Record ids travel in the POST body."""
     code = request.union.code
     action = request.POST.get("action")
-    reason = request.POST.get("reason", "")
+    reason = text_param(request, "reason", max_length=10_000, multiline=True, data=request.POST)
     back = _back(request, reverse("welfare:disbursement-pending", args=[code]))
-    batch_pk = request.POST.get("batch", "")
+    batch_pk = id_param(request, "batch", data=request.POST)
     if batch_pk:
         batch = get_for_union(DisbursementBatch, request, batch_pk)
         ids = list(batch.disbursements.values_list("pk", flat=True))
     else:
-        ids = [int(v) for v in request.POST.getlist("ids") if v.isdigit()]
+        ids = id_list_param(request, "ids", data=request.POST)
     if action not in ("approve", "reject") or not ids:
         messages.error(request, "请选择要审批的记录。")
         return redirect(back)
@@ -379,7 +380,7 @@ PENDING_PAGE_SIZE = 50
 def disbursement_pending(request: UnionRequest) -> HttpResponse:
     """The leaders' approval queue, a page at a time; whole batches are approved on their page."""
     pending = selectors.pending_approval(union=request.union)
-    page = Paginator(pending, PENDING_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(pending, PENDING_PAGE_SIZE).get_page(page_param(request))
     totals = pending.aggregate(
         count=Count("id"),
         total=Coalesce(Sum(F("cash_amount") + F("goods_value")), Decimal("0"), output_field=DecimalField()),

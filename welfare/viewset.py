@@ -18,6 +18,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from records.forms import RecordForm
+from records.params import text_param
 from records.viewsets import RecordViewSet
 from unions.permissions import Perm, UnionRequest, get_for_union, require
 
@@ -89,7 +90,7 @@ class GuardedViewSet(RecordViewSet):
                 obj = self.restore_service(obj=obj)
                 messages.success(request, f"已恢复{self.verbose_name}：{obj}。")
             else:
-                reason = request.POST.get("reason", "").strip()
+                reason = text_param(request, "reason", max_length=10_000, multiline=True, data=request.POST)
                 if not reason:
                     messages.error(request, "请填写作废原因。")
                     return redirect(self.url_name("void"), code=request.union.code, pk=obj.pk)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from audit.context import current_actor
 from audit.registry import log_event
 from records import scratch
+from records.params import year_param
 from records.periods import Period, current_period, period_for
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
@@ -48,11 +49,7 @@ def _periods(union: Union) -> list[Period]:
 
 def _year(request: UnionRequest) -> int:
     latest = current_period(request.union).year
-    try:
-        year = int(request.GET.get("year", latest))
-    except ValueError:
-        year = latest
-    return min(max(year, 2000), latest)
+    return min(max(year_param(request, default=latest), 2000), latest)
 
 
 def _user_label(request: UnionRequest) -> str:
