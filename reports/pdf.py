@@ -72,8 +72,12 @@ def _fetcher() -> Any:
 def render_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
+    from .typesetting import justify
+
     try:
-        return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).write_pdf()
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render()
+        justify(document)  # Chinese lines end at the margin; WeasyPrint justifies only at spaces
+        return document.write_pdf()
     finally:
         # The fonts HarfBuzz loads for subsetting (20+ MB each) are freed only when the cyclic
         # collector runs; without this a worker grows by ~250 MB a PDF until it happens to.

@@ -6,8 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.document import assemble
 from reports.models import Report, ReportStatus
-from reports.pdf import render_pdf
-from reports.services import render_html
+from reports.services import render_document_pdf, render_html
 from unions.models import Union
 
 
@@ -44,5 +43,5 @@ class Command(BaseCommand):
         elif report.is_final and report.pdf:
             output.write_bytes(report.pdf.read())
         else:
-            output.write_bytes(render_pdf(render_html(assemble(report))))
+            output.write_bytes(render_document_pdf(assemble(report)))
         self.stdout.write(f"已写入 {output}（{output.stat().st_size} 字节）")
