@@ -17,6 +17,7 @@ from .figures import unknown_tokens
 from .forms import ReportForm, SectionForm, StartReportForm
 from .models import Report, ReportSection
 from .sections import BY_KEY
+from .word import render_docx
 
 
 def _report(request: UnionRequest, pk: int) -> Report:
@@ -173,6 +174,19 @@ def report_pdf(request: UnionRequest, pk: int) -> HttpResponse:
     pdf = services.render_report_pdf(report)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@union_view(Perm.VIEW)
+def report_docx(request: UnionRequest, pk: int) -> HttpResponse:
+    """The summary as an editable Word document; a finalised report's from its snapshot."""
+    report = _report(request, pk)
+    response = HttpResponse(
+        render_docx(assemble(report)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(report.title + '.docx')}"
+    response["Cache-Control"] = "no-store"
     return response
 
 

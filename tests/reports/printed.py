@@ -15,6 +15,8 @@ from reports.models import Report
 from reports.services import report_start, section_save
 from tests.activities.factories import ActivityFactory
 from tests.factories import MemberFactory
+from tests.welfare.factories import DisbursementFactory
+from welfare.choices import DisbursementKind, DisbursementStatus
 
 MM = 72 / 25.4  # points per millimetre
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (210 - 26) * MM, 37 * MM, (297 - 35) * MM
@@ -32,7 +34,16 @@ def demo_like_report(union) -> Report:  # type: ignore[no-untyped-def]
     for _ in range(6):
         MemberFactory(union=union, gender="F", joined_on=dt.date(2015, 1, 1))
     for _ in range(4):
-        MemberFactory(union=union, gender="M", joined_on=dt.date(2025, 3, 1))
+        person = MemberFactory(union=union, gender="M", joined_on=dt.date(2025, 3, 1))
+        DisbursementFactory(  # gives the appendix a table
+            union=union,
+            member=person,
+            kind=DisbursementKind.FESTIVAL,
+            date=dt.date(2025, 1, 20),
+            cash_amount=Decimal("500"),
+            status=DisbursementStatus.PAID,
+            paid_on=dt.date(2025, 2, 1),
+        )
     for i, (title, people, cost) in enumerate(
         [("春季篮球赛", 120, Decimal("20000")), ("演讲比赛", 80, Decimal("16000"))]
     ):
