@@ -60,7 +60,12 @@ def test_body_headings_and_title_come_in_four_faces(pdf):
 def _paragraph_lines(pdf: bytes) -> list[tuple[object, bool]]:
     """Body lines (not title, headings or signature) with whether another line of the same
     paragraph follows it (a full line) or not (a paragraph's last line)."""
-    lines = [line for line in body_lines(pdf) if "Fang" in face(line.chars[0]) and line.page < 5]
+    heading = re.compile("[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）")
+    lines = [
+        line
+        for line in body_lines(pdf)[1:]  # not the title
+        if line.page < 5 and round(line.chars[0]["size"]) == 16 and not heading.match(line.text)
+    ]
     lines = lines[:-2]  # the signature and date, set right
     out = []
     for line, after in zip(lines, [*lines[1:], None], strict=True):
