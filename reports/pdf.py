@@ -106,9 +106,13 @@ def print_pdf(html: str, base_url: str = BASE_URL, *, collect: bool = True) -> b
     """Print in this process, without bounds: for the child (and measurements)."""
     from weasyprint import HTML
 
+    from .typesetting import justify
+
     html = clean_text(html)  # one stray U+FFFF or control character must not break the document
     try:
-        return HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).write_pdf()
+        document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
+        justify(document)  # Chinese lines end at the margin; WeasyPrint justifies only at spaces
+        return document.write_pdf()
     finally:
         # The fonts HarfBuzz loads for subsetting (20+ MB each) are freed only when the cyclic
         # collector runs; without this a process grows by ~250 MB a PDF until it happens to.

@@ -158,13 +158,24 @@ def section_move(*, section: ReportSection, step: int) -> None:
             item.save(update_fields=["position"])
 
 
-def render_html(document: Document, *, screen: bool = False, context: dict | None = None) -> str:
-    return render_to_string("reports/document.html", {"doc": document, "screen": screen, **(context or {})})
+def render_html(
+    document: Document, *, screen: bool = False, for_print: bool = False, context: dict | None = None
+) -> str:
+    """The document as HTML; `for_print` adds the line-break rules of Chinese typesetting
+    (invisible word joiners, see reports.typesetting) that only the PDF needs."""
+    return render_to_string(
+        "reports/document.html",
+        {"doc": document, "screen": screen, "for_print": for_print, **(context or {})},
+    )
+
+
+def render_document_pdf(document: Document) -> bytes:
+    return render_pdf(render_html(document, for_print=True))
 
 
 def render_report_pdf(report: Report) -> bytes:
     """The report's PDF (RenderFailed if it cannot be printed within the limits)."""
-    return render_pdf(render_html(assemble(report)))
+    return render_document_pdf(assemble(report))
 
 
 def orphan_pdf_age() -> float:
@@ -194,7 +205,7 @@ def report_finalise(*, report: Report, actor: AbstractBaseUser) -> Report:
     document = assemble(report)
     if not document.sections:
         raise ValidationError("总结还没有任何内容，不能定稿。")
-    pdf = render_pdf(render_html(document))
+    pdf = render_document_pdf(document)
     with scratch.workspace(f"finalise-{report.pk}-{uuid.uuid4().hex[:8]}") as work:
         staged = work / "report.pdf"
         staged.write_bytes(pdf)

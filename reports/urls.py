@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.report_edit, name="edit"),
     path("<int:pk>/preview/", views.report_preview, name="preview"),
     path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
+    path("<int:pk>/docx/", views.report_docx, name="docx"),
     path("<int:pk>/finalise/", views.report_finalise, name="finalise"),
     path("<int:pk>/redraft/", views.report_redraft, name="redraft"),
     path("sections/<int:pk>/", views.section_edit, name="section"),

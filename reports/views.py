@@ -18,6 +18,7 @@ from .forms import ReportForm, SectionForm, StartReportForm
 from .models import Report, ReportSection
 from .pdf import RenderFailed
 from .sections import BY_KEY
+from .word import render_docx
 
 
 def _report(request: UnionRequest, pk: int) -> Report:
@@ -178,6 +179,18 @@ def report_pdf(request: UnionRequest, pk: int) -> HttpResponse:
         return redirect("reports:edit", code=request.union.code, pk=report.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@union_view(Perm.VIEW)
+def report_docx(request: UnionRequest, pk: int) -> HttpResponse:
+    """The summary as an editable Word document; a finalised report's from its snapshot."""
+    report = _report(request, pk)
+    response = HttpResponse(
+        render_docx(assemble(report)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(report.title + '.docx')}"
     return response
 
 

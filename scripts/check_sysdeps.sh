@@ -1,6 +1,13 @@
 #!/usr/bin/env bash
-# Checks the system libraries WeasyPrint loads at run time (Pango, HarfBuzz subset) and a
-# CJK font. Without a CJK font a PDF shows blanks or boxes instead of Chinese, with no error.
+# Checks the system libraries WeasyPrint loads at run time (Pango, HarfBuzz subset) and the
+# CJK faces of GB/T 9704: without a CJK font a PDF shows blanks or boxes instead of Chinese,
+# with no error; without the four faces body, headings and title all come out in one face.
+#
+# Free faces (used when 仿宋_GB2312 / 方正小标宋 etc. are not installed):
+#   仿宋 FandolFang, 楷体 FandolKai (GPL-3 + font exception; Debian has them only inside
+#   texlive-lang-chinese, which drags in ~260 MB of TeX, so we take the six .otf files out
+#   of that package into /usr/local/share/fonts/fandol, or link them if TeX Live is installed);
+#   黑体 Noto Sans CJK SC, 小标宋 substitute Noto Serif CJK SC Bold (SIL OFL 1.1, fonts-noto-cjk).
 #
 # All present: prints one line and exits 0. Missing on Debian/Ubuntu as root: installs
 # them with apt-get. Otherwise: says what is missing and how to install it, and exits 1.
@@ -19,7 +26,37 @@ ldconfig_cmd() {
     fi
 }
 
+FANDOL_TEX=/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol
+FANDOL_LOCAL=/usr/local/share/fonts/fandol
+FACES=("FandolFang:仿宋" "FandolKai:楷体" "Noto Sans CJK SC:黑体" "Noto Serif CJK SC:bold:小标宋（替代）")
+
 missing=()
+
+has_face() {
+    # fc-list prints nothing for a pattern it cannot match exactly ("family[:style]").
+    [ -n "$(fc-list "$1" family 2>/dev/null)" ]
+}
+
+install_fandol() {
+    if [ -d "$FANDOL_TEX" ]; then
+        ln -sfn "$FANDOL_TEX" "$FANDOL_LOCAL"
+        return
+    fi
+    local tmp
+    tmp="$(mktemp -d)"
+    (
+        cd "$tmp"
+        chown _apt "$tmp" 2>/dev/null || true # apt downloads as _apt
+        apt-get download texlive-lang-chinese
+        dpkg-deb --fsys-tarfile texlive-lang-chinese_*.deb \
+            | tar -x --wildcards './usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/Fandol[FKSH]*' \
+                './usr/share/doc/texlive-doc/fonts/fandol/*'
+        mkdir -p "$FANDOL_LOCAL"
+        cp ./usr/share/texlive/texmf-dist/fonts/opentype/public/fandol/*.otf \
+            ./usr/share/doc/texlive-doc/fonts/fandol/* "$FANDOL_LOCAL"/
+    )
+    rm -rf "$tmp"
+}
 
 check() {
     missing=()
@@ -38,6 +75,10 @@ check() {
     if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
         missing+=("CJK font (fc-list :lang=zh is empty)")
     fi
+    local face
+    for face in "${FACES[@]}"; do
+        has_face "${face%:*}" || missing+=("${face##*:}字体 ${face%:*}")
+    done
 }
 
 print_help() {
@@ -49,6 +90,8 @@ print_help() {
 
 安装方法 / how to install:
   Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y ${DEB_PACKAGES[*]}
+                 （仿宋、楷体 Fandol 字体：以 root 运行本脚本，它从 texlive-lang-chinese 中取出；
+                  或 sudo apt-get install texlive-lang-chinese 后再以 root 运行本脚本）
   Fedora/RHEL:   sudo dnf install -y pango harfbuzz fontconfig google-noto-sans-cjk-fonts
   macOS:         brew install pango && brew install --cask font-noto-sans-cjk-sc
 安装后重新运行 / then run again: make test (或 make run)
@@ -57,7 +100,7 @@ EOF
 
 check
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "系统依赖齐全（Pango、HarfBuzz、中文字体）。"
+    echo "系统依赖齐全（Pango、HarfBuzz、仿宋/楷体/黑体/标题宋体）。"
     exit 0
 fi
 
@@ -69,6 +112,10 @@ if [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -
         || ! apt-get install -y --no-install-recommends "${DEB_PACKAGES[@]}"; then
         apt-get update
         apt-get install -y --no-install-recommends "${DEB_PACKAGES[@]}"
+    fi
+    check
+    if [[ "${missing[*]}" == *Fandol* ]]; then
+        install_fandol || echo "未能取得 Fandol 字体 / could not fetch the Fandol fonts" >&2
     fi
     command -v fc-cache >/dev/null 2>&1 && fc-cache -f >/dev/null 2>&1 || true
     check

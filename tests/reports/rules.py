@@ -26,6 +26,7 @@ URL_RULES = {
     "reports:edit": (Perm.VIEW, _final_report),
     "reports:preview": (Perm.VIEW, _final_report),
     "reports:pdf": (Perm.VIEW, _final_report),
+    "reports:docx": (Perm.VIEW, _final_report),
     "reports:finalise": (Perm.APPROVE, _final_report),
     "reports:redraft": (Perm.EDIT, _final_report),
     "reports:section": (Perm.EDIT, _section),

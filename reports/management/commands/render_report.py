@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from reports.document import assemble
 from reports.models import Report, ReportStatus
-from reports.pdf import RenderFailed, render_pdf
-from reports.services import render_html
+from reports.pdf import RenderFailed
+from reports.services import render_document_pdf, render_html
 from unions.models import Union
 
 
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             output.write_bytes(report.pdf.read())
         else:
             try:
-                output.write_bytes(render_pdf(render_html(assemble(report))))
+                output.write_bytes(render_document_pdf(assemble(report)))
             except RenderFailed as exc:
                 raise CommandError(exc.message) from exc
         self.stdout.write(f"已写入 {output}（{output.stat().st_size} 字节）")
