@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit.registry import log_event
+from records.integrity import recheck_on_conflict
 
 from .events import (
     ACK_UPTO_KEY,
@@ -22,13 +23,15 @@ from .permissions import APPROVING_ROLES
 
 
 @transaction.atomic
+@transaction.atomic
 def user_create_in_union(
     *, union: Union, username: str, full_name: str, password: str, role: str
 ) -> UnionRole:
     user = get_user_model()(username=username, first_name=full_name)
     user.set_password(password)
     user.full_clean()
-    user.save()
+    with recheck_on_conflict(user.full_clean):  # another admin created the same username
+        user.save()
     union_role = UnionRole.objects.create(user=user, union=union, role=role)
     if role in APPROVING_ROLES:
         _log_granted(union_role, previous="")

@@ -29,15 +29,19 @@ def user_create(request: UnionRequest) -> HttpResponse:
     form = UserCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.user_create_in_union(
-            union=request.union,
-            username=data["username"],
-            full_name=data["full_name"],
-            password=data["password1"],
-            role=data["role"],
-        )
-        messages.success(request, f"已创建账号 {data['username']}。")
-        return redirect("unions:users", code=request.union.code)
+        try:
+            services.user_create_in_union(
+                union=request.union,
+                username=data["username"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                role=data["role"],
+            )
+        except ValidationError as exc:  # e.g. the username taken a moment ago by another admin
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"已创建账号 {data['username']}。")
+            return redirect("unions:users", code=request.union.code)
     return render(request, "unions/user_form.html", {"form": form, "title": "添加用户"})
 
 

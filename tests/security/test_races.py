@@ -197,3 +197,30 @@ def test_eight_concurrent_starts_make_one_draft(clerk, union):
             r.redirect_chain,
             [str(m) for m in r.context["messages"]],
         )
+
+
+# --- accounts: one username ------------------------------------------------------------------
+
+
+def test_a_username_taken_meanwhile_gives_the_form_error(admin_user, union):
+    _need_postgresql()
+    from django.contrib.auth import get_user_model
+
+    from unions import services as union_services
+
+    rival = lambda: union_services.user_create_in_union(  # noqa: E731
+        union=union, username="wang", full_name="先到者", password="pass-for-tests-123", role="clerk"
+    )
+    data = {
+        "username": "wang",
+        "full_name": "后到者",
+        "role": "clerk",
+        "password1": "a-long-Passw0rd-2026",
+        "password2": "a-long-Passw0rd-2026",
+    }
+    with _rival_saves_first(get_user_model(), rival):
+        response = _client(admin_user).post(reverse("unions:user-create", args=[union.code]), data)
+    assert response.status_code == 200, response.status_code
+    assert list(get_user_model().objects.filter(username="wang").values_list("first_name", flat=True)) == [
+        "先到者"
+    ]
