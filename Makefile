@@ -1,6 +1,6 @@
 # 工会年报 — developer entry points. `make run` and `make test` work on a fresh clone.
 #   make run [HOST=127.0.0.1] [PORT=8000]   migrate, load the demo, serve
-#   make test [PYTEST_ARGS="-n auto -k members"]
+#   make test [PYTEST_ARGS="-k members"]   (default: -n auto, one worker per core)
 # DATABASE_URL from the environment is passed through (SQLite when unset).
 
 SHELL := /bin/bash
@@ -12,7 +12,7 @@ PIP_INSTALL := $(PY) -m pip install --disable-pip-version-check --quiet
 MANAGE      := DEBUG=1 $(PY) manage.py
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 
 .PHONY: help run test bench lint sysdeps venv venv-dev clean
 
