@@ -91,13 +91,16 @@ class Matcher:
         for source, how in ((self.chosen, CHOSEN), (self.remembered, REMEMBERED)):
             if key in source and (source[key] in self.keys or source[key] == ""):
                 return source[key], how
-        if key in HELPER_HEADERS:
+        # "慰问金额·现金" (a two-row header) is the column 现金 first, the whole text second.
+        parts = [key.split("·")[-1], key] if "·" in key else [key]
+        if parts[0] in HELPER_HEADERS:
             return None
-        if key in self.exact:
-            return self.exact[key], EXACT
-        if bare(key) in self.bare:
-            return self.bare[bare(key)], EXACT
-        return self._guess(bare(key))
+        for part in parts:
+            if part in self.exact:
+                return self.exact[part], EXACT
+            if bare(part) in self.bare:
+                return self.bare[bare(part)], EXACT
+        return self._guess(bare(parts[0]))
 
     def _guess(self, key: str) -> tuple[str, str] | None:
         if len(key) < 2:
@@ -152,26 +155,26 @@ def _score(headers: list[str], matcher: Matcher) -> float:
     return score
 
 
-def _two_row_score(headers: list[str], matcher: Matcher) -> float:
-    # "慰问金额·现金" is matched on "现金" too.
-    return _score([h.split("·")[-1] if matcher.match(h) is None else h for h in headers], matcher)
-
-
 def find_layout(
     sheet_title: str, top_rows: list[tuple[int, tuple[Any, ...]]], matcher: Matcher
 ) -> Layout | None:
     """The best header among the first rows, mapped; None when no row names any column."""
     rows = [(number, _texts(values)) for number, values in top_rows[:HEADER_SEARCH_ROWS]]
     best: tuple[float, tuple[int, ...], list[str]] | None = None
+    single = {number: _score(texts, matcher) for number, texts in rows}
     for position, (number, texts) in enumerate(rows):
-        if sum(1 for t in texts if t) < 1:
+        if not any(texts):
             continue
-        candidates = [((number,), texts, _score(texts, matcher))]
+        candidates = [((number,), texts, single[number])]
         if position + 1 < len(rows):
             below_number, below = rows[position + 1]
             if below_number == number + 1 and any(below):
                 combined = _two_row_headers(texts, below)
-                candidates.append(((number, below_number), combined, _two_row_score(combined, matcher)))
+                score = _score(combined, matcher)
+                # Two rows only when they name more than either row alone (a title row above
+                # the header names nothing more).
+                if score > max(single[number], single[below_number]):
+                    candidates.append(((number, below_number), combined, score))
         for header_rows, headers, score in candidates:
             if score > 0 and (best is None or score > best[0]):
                 best = (score, header_rows, headers)
@@ -186,8 +189,6 @@ def map_layout(layout: Layout, matcher: Matcher) -> Layout:
     taken: dict[str, int] = {}
     for index, header in enumerate(layout.headers):
         found = matcher.match(header)
-        if found is None and "·" in header:
-            found = matcher.match(header.split("·")[-1])
         if found is None or not found[0]:
             continue
         key, how = found

@@ -28,7 +28,7 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 GENERAL_NOTES = (
-    "第一行是表头；不需要的列可以删除，列的顺序可以调整。第2行是示例，导入前请删除。",
+    "第一行是表头，从第2行起填写；不需要的列可以删除，列的顺序可以调整。各列的示例见下表。",
     "也可以直接上传本会自己的台账：预览时按列名推荐对应关系，确认一次后系统会记住。",
     "“合计”“小计”行、表尾的“制表人”“审核人”行和空行会自动跳过。",
     "日期可以是 Excel 日期，也可以写成 2024-01-05、2024/1/5、2024.1.5 或 20240105。",
@@ -56,13 +56,11 @@ def build_template(record_type: RecordType) -> bytes:
         if column.note:
             header.comment = Comment(column.note, "工会年报")
         sheet.column_dimensions[letter].width = column.width
-        example = _put(sheet, 2, index, column.example, as_text=column.as_text)
+        # No example row on this sheet: a row left in would be imported. Examples are in the notes.
         if column.as_text:
             sheet.column_dimensions[letter].number_format = "@"
-            example.number_format = "@"
         elif column.kind == DATE:
             sheet.column_dimensions[letter].number_format = "yyyy-mm-dd"
-            example.number_format = "yyyy-mm-dd"
         if column.kind in (CHOICE, BOOL) and (column.allowed or column.kind == BOOL):
             allowed = list(column.allowed) or ["是", "否"]
             value_column += 1
@@ -90,7 +88,7 @@ def build_template(record_type: RecordType) -> bytes:
 
 def _write_notes(ws: Worksheet, record_type: RecordType) -> None:
     bounds = limits()
-    for letter, width in zip("ABCDE", (16, 8, 48, 50, 30), strict=True):
+    for letter, width in zip("ABCDEF", (16, 8, 48, 50, 30, 16), strict=True):
         ws.column_dimensions[letter].width = width
     _put(ws, 1, 1, f"{record_type.title}导入说明").font = Font(bold=True, size=14)
     lines = [*GENERAL_NOTES, *record_type.notes]
@@ -102,7 +100,7 @@ def _write_notes(ws: Worksheet, record_type: RecordType) -> None:
         _put(ws, row, 1, f"{number}. {line}")
         row += 1
     row += 1
-    for index, title in enumerate(("列名", "必填", "说明", "可填内容", "也可用的列名"), start=1):
+    for index, title in enumerate(("列名", "必填", "说明", "可填内容", "也可用的列名", "示例"), start=1):
         _put(ws, row, index, title).font = _BOLD
     for column in record_type.columns:
         row += 1

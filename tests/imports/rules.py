@@ -8,7 +8,10 @@ from unions.permissions import Perm
 def _import(union=None):
     """A previewed import with a (dummy) stored file."""
     record = RecordImport(
-        union=union or UnionFactory(), kind="disbursements", uploaded_by=UserFactory(), original_name="台账.xlsx"
+        union=union or UnionFactory(),
+        kind="disbursements",
+        uploaded_by=UserFactory(),
+        original_name="台账.xlsx",
     )
     record.file.save("ledger.xlsx", ContentFile(b"PK placeholder"), save=False)
     record.save()
@@ -16,7 +19,9 @@ def _import(union=None):
 
 
 def _mapping(union=None):
-    return HeaderMapping.objects.create(union=union or UnionFactory(), kind="disbursements", mapping={"领取人": "name"})
+    return HeaderMapping.objects.create(
+        union=union or UnionFactory(), kind="disbursements", mapping={"领取人": "name"}
+    )
 
 
 URL_RULES = {
