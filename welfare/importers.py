@@ -26,7 +26,7 @@ from .choices import (
     HardshipStatus,
 )
 from .import_services import IMPORTED_PAID_EVENT, disbursements_import
-from .models import Disbursement, HardshipFile
+from .models import Disbursement, HardshipFile, choice_label
 from .services import hardship_file_create
 
 register_event_labels({IMPORTED_PAID_EVENT: "按往期台账导入（已发放）"})
@@ -194,7 +194,7 @@ class DisbursementImport(RecordType):
                 "类型": record.kind_display,
                 "现金（元）": format(record.cash_amount, "f"),
                 "物品折价（元）": format(record.goods_value, "f"),
-                "资金来源": str(record.get_funding_source_display()),
+                "资金来源": choice_label(FundingSource, record.funding_source),
                 "审批人": status,
             }
             built.extra["approver"] = approver
