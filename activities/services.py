@@ -81,3 +81,16 @@ def photo_delete(*, photo: ActivityPhoto) -> None:
     with transaction.atomic():
         photo.delete()
         transaction.on_commit(lambda: storage.delete(name) if name else None)
+
+
+def activity_create(*, union: Any, members: Any = (), **fields: Any) -> Activity:
+    """A new activity with its participant members, logged as `activity_save` logs a form
+    (the import's path)."""
+    with transaction.atomic():
+        activity = Activity(union=union, **fields)
+        activity.full_clean()
+        activity.save()
+        if members:
+            activity.members.set(members)
+            log_event(activity, Action.UPDATE, {"members": ["", _member_names(activity)]})
+    return activity

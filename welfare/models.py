@@ -31,6 +31,14 @@ MONTHS = 12
 HOUSEHOLD_SIZE_MESSAGE = "家庭人口至少为1人。"
 
 
+def choice_label(choices: type[models.TextChoices], value: str) -> str:
+    """The label of `value`, or the value itself when it is not one of `choices`."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
 def monthly_per_capita(annual_income: Decimal | None, household_size: int | None) -> Decimal | None:
     """Monthly income per household member: annual income / size / 12, rounded to the cent."""
     if annual_income is None or not household_size or household_size < 1:
@@ -382,10 +390,12 @@ class Disbursement(UnionRecord):
 
     @property
     def kind_display(self) -> str:
-        label = self.get_kind_display()
+        # Labels read from the enums: get_FOO_display() rebuilds the whole choice dict per
+        # call, which bulk paths (imports, audit entries' object_repr) pay per record.
+        label = choice_label(DisbursementKind, self.kind)
         if self.kind == DisbursementKind.FESTIVAL and self.festival:
-            return f"{label}（{self.get_festival_display()}）"
-        return str(label)
+            return f"{label}（{choice_label(Festival, self.festival)}）"
+        return label
 
     @property
     def recipient_display(self) -> str:

@@ -1,0 +1,177 @@
+"""From a ledger's rows to records to write, or to Chinese messages per cell, or to questions.
+
+Each cell is parsed by its column (types, vocabularies, lengths); the record type then makes
+the row a record and validates it as the web form does. A row is valid, invalid (messages
+with the column they concern), or pending (an ambiguous recipient the clerk must choose).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from members.importing import cells
+from members.importing.gcpause import gc_paused
+
+from .headers import Layout
+from .reader import LedgerSheet, Skipped
+from .spec import Built, Column, RecordType, Row
+
+_PLAIN = (int, float, dt.date, dt.time, dt.timedelta)
+
+
+@dataclass
+class Invalid:
+    row: int
+    problems: list[tuple[str, str]]  # (column header, message)
+    label: str
+    id_number: str
+
+
+@dataclass
+class Pending:
+    row: int
+    built: Built
+    label: str
+    id_number: str
+
+
+@dataclass
+class Plan:
+    record_type: RecordType
+    layout: Layout
+    missing: list[str] = field(default_factory=list)  # required columns no header maps to
+    row_count: int = 0
+    valid: list[tuple[int, Built]] = field(default_factory=list)
+    invalid: list[Invalid] = field(default_factory=list)
+    pending: list[Pending] = field(default_factory=list)
+    skipped: Skipped = field(default_factory=Skipped)
+
+    @property
+    def ready(self) -> bool:
+        return not self.missing and not self.invalid and not self.pending and bool(self.valid)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows": self.row_count,
+            "valid": len(self.valid),
+            "invalid": len(self.invalid),
+            "pending": len(self.pending),
+        }
+
+
+def missing_columns(record_type: RecordType, layout: Layout) -> list[str]:
+    mapped = set(layout.mapping.values())
+    missing = [c.header for c in record_type.columns if c.required and c.key not in mapped]
+    for group in record_type.one_of:
+        if not mapped & set(group):
+            missing.append("或".join(f"“{record_type.header_of(k)}”" for k in group))
+    return missing
+
+
+def parse_cells(
+    values: tuple[Any, ...], columns: Iterable[tuple[int, Column]]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    parsed: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for index, column in columns:
+        raw = values[index] if index < len(values) else None
+        if raw is None:
+            continue
+        if isinstance(raw, str):
+            raw = raw.strip()
+            if not raw:
+                continue
+            if raw[0] == "=":
+                errors[column.key] = cells.FORMULA_MESSAGE
+                continue
+            if raw[0] == "#" and raw in cells.EXCEL_ERROR_VALUES:
+                errors[column.key] = f"单元格显示错误值 {raw}，请改为正确的内容。"
+                continue
+        elif not isinstance(raw, _PLAIN):
+            errors[column.key] = cells.FORMULA_MESSAGE
+            continue
+        try:
+            parsed[column.key] = column.parse(raw)
+        except cells.CellError as exc:
+            errors[column.key] = exc.message
+    return parsed, errors
+
+
+def display(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def _shown(record: Any, key: str, parsed: dict[str, Any]) -> str:
+    """A preview cell: choice labels from the record, other values as parsed."""
+    try:
+        field_ = record._meta.get_field(key)
+    except Exception:
+        field_ = None
+    if field_ is not None and getattr(field_, "choices", None):
+        return str(dict(field_.flatchoices).get(getattr(record, field_.attname), ""))
+    return display(parsed.get(key))
+
+
+def _raw_text(values: tuple[Any, ...], index: int | None) -> str:
+    value = None if index is None or index >= len(values) else values[index]
+    return "" if value is None else cells.as_text(value).strip()[:60]
+
+
+def build_plan(
+    *, record_type: RecordType, sheet: LedgerSheet, union: Any, resolutions: dict[str, str] | None = None
+) -> Plan:
+    layout = sheet.layout
+    plan = Plan(record_type=record_type, layout=layout, missing=missing_columns(record_type, layout))
+    resolutions = resolutions or {}
+    columns = [(index, record_type.column(key)) for index, key in sorted(layout.mapping.items())]
+    index_of = layout.index_of
+    label_index = next((index_of[k] for k in record_type.preview_keys if k in index_of), None)
+    id_index = next((index_of[c.key] for c in record_type.columns if c.personal and c.key in index_of), None)
+    labels = {c.key: c.header for c in record_type.columns}
+    required = [c for c in record_type.columns if c.required]
+    context = None if plan.missing else record_type.context(union=union)
+    with gc_paused():
+        for number, values in sheet.rows():
+            plan.row_count += 1
+            if plan.missing:
+                continue
+            parsed, errors = parse_cells(values, columns)
+            for column in required:
+                if column.key not in parsed and column.key not in errors:
+                    errors[column.key] = f"“{column.header}”不能为空。"
+            label, id_text = _raw_text(values, label_index), _raw_text(values, id_index)
+            if not errors:
+                built = record_type.build(
+                    Row(number, parsed, resolutions.get(str(number))), union=union, context=context
+                )
+                if built.candidates and not built.errors:
+                    plan.pending.append(Pending(number, built, label, id_text))
+                    continue
+                if not built.errors:
+                    if not built.shown:
+                        built.shown = {
+                            labels[k]: _shown(built.record, k, parsed) for k in record_type.preview_keys
+                        }
+                    plan.valid.append((number, built))
+                    continue
+                errors = built.errors
+            problems = [
+                (record_type.header_of(key) if key else "整行", message) for key, message in errors.items()
+            ]
+            plan.invalid.append(Invalid(number, problems, label, id_text))
+    plan.skipped = sheet.skipped
+    return plan

@@ -1,0 +1,81 @@
+"""What the preview page shows of a plan, as plain JSON kept with the upload; and the same
+rows as one viewer may see them (members.privacy: ID numbers masked without full-ID rights)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from members.privacy import scrub_ids, shown_id
+
+from .headers import GUESS
+from .plan import Plan
+
+SAMPLE_LIMIT = 200
+
+
+def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
+    layout = plan.layout
+    record_type = plan.record_type
+    headers = {c.key: c.header for c in record_type.columns}
+    return {
+        "sheet": layout.sheet_title,
+        "header_rows": list(layout.header_rows),
+        "columns": [
+            {
+                "index": index,
+                "header": header,
+                "key": layout.mapping.get(index, ""),
+                "field": headers.get(layout.mapping.get(index, ""), ""),
+                "guess": layout.how.get(index) == GUESS,
+                "how": layout.how.get(index, ""),
+            }
+            for index, header in enumerate(layout.headers)
+            if header
+        ],
+        "duplicates": list(layout.duplicates),
+        "missing": list(plan.missing),
+        "skipped_totals": plan.skipped.totals[:50],
+        "skipped_footers": plan.skipped.footers[:50],
+        "limit": limit,
+        "preview_headers": [headers[k] for k in record_type.preview_keys],
+        "valid": [
+            {"row": number, "cells": [built.shown.get(headers[k], "") for k in record_type.preview_keys]}
+            | ({"note": built.extra["note"]} if built.extra.get("note") else {})
+            for number, built in plan.valid[:limit]
+        ],
+        "errors": [
+            {
+                "row": bad.row,
+                "label": bad.label,
+                "id_number": bad.id_number,
+                "problems": [list(p) for p in bad.problems],
+            }
+            for bad in plan.invalid[:limit]
+        ],
+        "pending": [
+            {
+                "row": item.row,
+                "label": item.label,
+                "id_number": item.id_number,
+                "question": item.built.question,
+                "candidates": [list(c) for c in item.built.candidates],
+            }
+            for item in plan.pending[:limit]
+        ],
+    }
+
+
+def shown_rows(rows: list[dict[str, Any]], *, full: bool) -> list[dict[str, Any]]:
+    """Summary rows for one viewer: ID numbers masked (also inside messages) without full rights."""
+    shown = []
+    for row in rows:
+        row = {**row, "id_shown": shown_id(row.get("id_number", ""), full=full)}
+        if not full:
+            row.pop("id_number", None)
+            row["label"] = scrub_ids(row.get("label", ""))
+            if "problems" in row:
+                row["problems"] = [[column, scrub_ids(text)] for column, text in row["problems"]]
+            if "cells" in row:
+                row["cells"] = [scrub_ids(text) for text in row["cells"]]
+        shown.append(row)
+    return shown

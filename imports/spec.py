@@ -1,0 +1,144 @@
+"""What a record type declares to be importable: its columns and how a row becomes a record.
+
+A record type is a small class: `key`, `title`, `model`, `columns`, and two methods —
+`build` (a row's parsed values → an unsaved record, validated as the web form validates it)
+and `write` (the built records → the database, through the app's service). The framework
+does everything else: template, reading, header mapping, preview, errors, apply, audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+
+from members.importing import cells
+
+TEXT = "text"
+DATE = "date"
+CHOICE = "choice"
+BOOL = "bool"
+NUMBER = "number"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the key of the parsed value; a model field name unless the type says otherwise
+    header: str
+    parse: cells.Parser
+    kind: str = TEXT
+    aliases: tuple[str, ...] = ()
+    required: bool = False  # the column must be mapped, and the cell filled
+    allowed: tuple[str, ...] = ()  # labels offered in the template's dropdowns and notes
+    note: str = ""
+    width: int = 12
+    as_text: bool = False  # formatted as text ('@') so Excel keeps every digit
+    example: Any = None
+    personal: bool = False  # an ID number: masked for viewers without full-ID rights
+
+
+def choice_column(
+    key: str, header: str, choices: Any, value_aliases: dict[str, str] | None = None, **kw: Any
+) -> Column:
+    """A column of a fixed vocabulary: labels, stored values, and `value_aliases` accepted."""
+    return Column(
+        key,
+        header,
+        cells.choice(choices.choices if isinstance(choices, type) else choices, value_aliases),
+        kind=CHOICE,
+        allowed=tuple(cells.labels_of(choices)),
+        **kw,
+    )
+
+
+@dataclass
+class Row:
+    """One data row as the record type sees it."""
+
+    number: int  # the spreadsheet's row number
+    values: dict[str, Any]  # column key -> parsed value, for filled cells that were read
+    resolution: str | None = None  # the clerk's choice for an ambiguous row: a member id or NONMEMBER
+
+
+NONMEMBER = "nonmember"
+
+
+@dataclass
+class Built:
+    """What `build` made of a row: a record to write, or messages, or a question for the clerk."""
+
+    record: models.Model | None = None
+    errors: dict[str, str] = field(default_factory=dict)  # column key (or "") -> message
+    extra: dict[str, Any] = field(default_factory=dict)  # what `write` needs beside the record
+    shown: dict[str, str] = field(default_factory=dict)  # preview cells: label -> text
+    candidates: list[tuple[str, str]] = field(default_factory=list)  # ambiguous: (value, label)
+    question: str = ""  # what the clerk is asked to choose for an ambiguous row
+
+
+class RecordType:
+    key: ClassVar[str]
+    title: ClassVar[str]  # 帮扶慰问发放
+    model: ClassVar[type[models.Model]]
+    columns: ClassVar[tuple[Column, ...]]
+    notes: ClassVar[tuple[str, ...]] = ()
+    # model field -> column key, where a model error belongs to a column of another name
+    error_columns: ClassVar[dict[str, str]] = {}
+    # columns of which at least one must be mapped (e.g. 身份证号 or 姓名)
+    one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
+    # columns shown in the preview, in order (column keys)
+    preview_keys: ClassVar[tuple[str, ...]] = ()
+
+    # --- to declare ---------------------------------------------------------------------
+
+    def context(self, *, union: Any) -> Any:
+        """Lookups made once per file (members, congresses …), handed to every `build`."""
+        return None
+
+    def build(self, row: Row, *, union: Any, context: Any) -> Built:
+        """By default: the model with the parsed values, checked by `full_clean` as the form's save is."""
+        record = self.model(union=union, **self.model_values(row.values))
+        return self.checked(record)
+
+    def write(self, built: Sequence[Built], *, union: Any, actor: Any) -> int:
+        """By default what the record pages do on save: full_clean, save (the audit log listens)."""
+        for item in built:
+            assert item.record is not None
+            item.record.full_clean()
+            item.record.save()
+        return len(built)
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def model_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        names = {f.name for f in self.model._meta.concrete_fields}
+        return {k: v for k, v in values.items() if k in names}
+
+    def checked(self, record: models.Model, built: Built | None = None, **clean: Any) -> Built:
+        built = built or Built()
+        try:
+            record.full_clean(**clean)
+        except ValidationError as exc:
+            built.errors.update(self.column_errors(exc))
+            return built
+        built.record = record
+        return built
+
+    def column_errors(self, exc: ValidationError) -> dict[str, str]:
+        keys = {c.key for c in self.columns}
+        errors: dict[str, str] = {}
+        for name, messages in getattr(exc, "message_dict", {NON_FIELD_ERRORS: exc.messages}).items():
+            key = self.error_columns.get(name, name)
+            errors.setdefault(key if key in keys else "", "；".join(messages))
+        return errors
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    def header_of(self, key: str) -> str:
+        return self.column(key).header if key else "整行"

@@ -1,0 +1,45 @@
+"""Writing imported disbursements in bulk with their audit entries, as the festival batch does."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from audit.models import Action, AuditEntry
+from audit.registry import build_entry, creation_changes
+from unions.models import Union
+
+from .choices import DisbursementStatus
+from .models import Disbursement
+
+BATCH_SIZE = 1000
+IMPORTED_PAID_EVENT = "welfare.disbursement.imported_paid"
+RECORDED_APPROVER = "台账记载的审批人"
+SOURCE = "来源"
+
+
+def disbursements_import(
+    *, union: Union, records: Sequence[Disbursement], approvers: dict[int, str], source: str = ""
+) -> int:
+    """Insert checked disbursements (drafts, or paid records of a past period) in bulk, each
+    with its creation entry under the current actor, who thereby counts as their enterer
+    (welfare.duties). A paid record also gets an entry saying who approved it, as the ledger
+    records it; `approvers` maps a record's position in `records` to that name."""
+    created = 0
+    for start in range(0, len(records), BATCH_SIZE):
+        batch = list(records[start : start + BATCH_SIZE])
+        for record in batch:
+            record.union = union
+        Disbursement.objects.bulk_create(batch, batch_size=BATCH_SIZE)
+        entries = [build_entry(r, Action.CREATE, creation_changes(r)) for r in batch]
+        for offset, record in enumerate(batch, start=start):
+            if record.status == DisbursementStatus.PAID:
+                details = {
+                    "status": DisbursementStatus.PAID,
+                    "paid_on": record.paid_on.isoformat() if record.paid_on else None,
+                    RECORDED_APPROVER: approvers.get(offset, ""),
+                    SOURCE: f"往期台账导入{('：' + source) if source else ''}",
+                }
+                entries.append(build_entry(record, IMPORTED_PAID_EVENT, details))
+        AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        created += len(batch)
+    return created
