@@ -28,6 +28,8 @@ class ActivityForm(RecordForm):
             "members",
             "cost",
             "results",
+            "commended_groups",
+            "commended_people",
             "description",
         ]
 
@@ -44,6 +46,7 @@ class ActivityForm(RecordForm):
             Row(Column("branch"), Column("participants"), Column("women_participants"), Column("cost")),
             "members",
             "results",
+            Row(Column("commended_groups"), Column("commended_people")),
             "description",
         )
 

@@ -28,9 +28,34 @@ class SectionContext:
         return self.period.previous()
 
     @property
+    def period_words(self) -> str:
+        """How sentences name the period as a span: 全年 for twelve months, 本期 otherwise.
+        Every sentence asks here, so a half year or year to date changes one place."""
+        months = (
+            (self.period.end.year - self.period.start.year) * 12
+            + self.period.end.month
+            - self.period.start.month
+            + 1
+        )
+        return "全年" if months == 12 else "本期"
+
+    @property
     def as_of(self) -> str:
         """How the text names the period's end: 截至年底 / 截至9月底."""
         return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+
+    def first_mention(self, key: str) -> bool:
+        """True the first time a figure is stated in the document: a later section refers back
+        instead of repeating it. Sections are worded in document order."""
+        stated = self.cache.setdefault("stated", set())
+        if key in stated:
+            return False
+        stated.add(key)
+        return True
+
+    def person(self, name: str) -> str:
+        """A person's name as the union's naming setting wants it in the text."""
+        return name.strip()
 
     def once(self, key: str, compute: Any) -> Any:
         """Selectors that several sections share run once per report."""
