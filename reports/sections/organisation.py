@@ -46,7 +46,8 @@ class OrganisationSection(Section):
             "农民工会员【农民工会员】" if f["农民工会员"].value else "",
             "下设分会（工会小组）【分会数】" if f["分会数"].value else "",
         )
-        blocks.append(p(first))
+        if f["会员总数"].value:  # a roster not yet entered says nothing, not "会员0人"
+            blocks.append(p(first))
         moves = join_clauses(
             f"{ctx.period_words}新发展会员【新发展会员】" if f["新发展会员"].value else "",
             "【新发展会员同比】" if f["新发展会员"].value and f["新发展会员"].change else "",
