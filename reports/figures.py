@@ -17,7 +17,7 @@ from records.money import TEN_THOUSAND, format_wan, format_yuan
 TOKEN = re.compile(r"【([^【】]{1,30})】")
 CHANGE_SUFFIX = "同比"
 PERCENT_PLACES = 1  # one precision for every rate in the document: "占37.0%", "增长6.2%"
-EXACT_YUAN_BELOW = Decimal("1000000")  # below 100万元 a sum 万元 would round is written in exact 元
+EXACT_YUAN_BELOW = Decimal("100000")  # below 10万元 a sum 万元 would round is written in exact 元
 
 
 def percent(part: Decimal | int, whole: Decimal | int, places: int = 1) -> Decimal | None:
@@ -40,8 +40,9 @@ def rate_text(value: Decimal | int) -> str:
 
 
 def money_text(amount: Decimal | int) -> str:
-    """Money as the seeds write it: exact 元 for ordinary sums (12180元); 万元 when that is exact
-    with at most two decimals (2.88万元, 41万元); large sums in 万元 rounded to two decimals."""
+    """Money as the seeds write it: exact 元 for ordinary sums (12180元, 93450元); 万元 when that
+    is exact with at most two decimals (2.88万元, 41万元); from 10万元 up in 万元 rounded to two
+    decimals (34.65万元), where the rounding is under 0.05% of the sum."""
     amount = Decimal(amount)
     if abs(amount) < TEN_THOUSAND:
         return format_yuan(amount)

@@ -21,7 +21,7 @@ from members.selectors import membership_figures, model_workers_by_level
 from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
 from .honours import honour_sentences
-from .phrases import MAX_NAMED, name_list, result_phrase, with_noun
+from .phrases import MAX_NAMED, name_list, result_clause, with_noun
 
 A = ActivityCategory
 
@@ -86,14 +86,19 @@ def per_event(events: list[Activity], unit: str = "人次") -> str:
     return "、".join(parts) + ("等" if len(events) > MAX_NAMED else "")
 
 
+RESULTS_NAMED = 3  # results quoted in one paragraph: each can be a long sentence of its own
+
+
 def results_sentence(ctx: SectionContext, categories: tuple[str, ...], lead: str) -> str:
-    """The recorded results (名次, 奖项) of this section's activities, biggest events first."""
+    """The recorded results (名次, 奖项) of this section's activities, biggest events first;
+    when there are more, the lead says these are the main ones rather than ending in 等."""
     rows = ctx.once("results", lambda: activities_with_results(union=ctx.union, period=ctx.period))
     rows = [a for a in rows if a.category in categories and a.category != A.COMMENDATION]
     if not rows:
         return ""
-    parts = [f"在{a.title}中{result_phrase(a.results)}" for a in rows[:MAX_NAMED]]
-    return lead + "，".join(parts) + ("等" if len(rows) > MAX_NAMED else "") + "。"
+    parts = [result_clause(a.title, a.results) for a in rows[:RESULTS_NAMED]]
+    which = "主要成绩有：" if len(rows) > RESULTS_NAMED else ""
+    return f"{lead}{which}" + "；".join(parts) + "。"
 
 
 class CompetitionSection(Section):
@@ -137,7 +142,8 @@ class CompetitionSection(Section):
             few = event.commended_groups + event.commended_people <= MAX_NAMED
             detail = f"（{names}）" if names and few and counts else ""
             body = f"表彰{counts}{detail}" if counts else names
-            sentences.append(f"召开{event.title}，{body}。")
+            verb = "召开" if event.title.endswith("会") else "开展"
+            sentences.append(f"{verb}{event.title}，{body}。")
         return sentences
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
@@ -171,7 +177,7 @@ class CompetitionSection(Section):
                     )
                 )
             )
-        results = results_sentence(ctx, self.categories, "比赛中，职工奋勇争先，")
+        results = results_sentence(ctx, self.categories, "职工在竞赛中奋勇争先，")
         if results:
             blocks.append(p(results))
         for sentence in self._commendations(ctx):
@@ -273,7 +279,9 @@ class WomenSection(Section):
                     )
                 )
             )
-        if f["女职工专项合同"].value:
+        if f["女职工专项合同"].value and not ctx.first_mention("女职工专项合同"):
+            blocks.append(p("女职工权益保护专项集体合同覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"))
+        elif f["女职工专项合同"].value:
             blocks.append(
                 p(
                     "签订女职工权益保护专项集体合同【女职工专项合同】，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"

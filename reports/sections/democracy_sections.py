@@ -131,7 +131,9 @@ class DemocracySection(Section):
                         "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
                         "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
                         "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",
-                        "女职工权益保护专项集体合同【女职工专项合同】" if f["女职工专项合同"].value else "",
+                        "女职工权益保护专项集体合同【女职工专项合同】"
+                        if f["女职工专项合同"].value and ctx.first_mention("女职工专项合同")
+                        else "",
                         "约定职工工资平均增长【工资增长】" if f["工资增长"].value else "",
                     )
                 )

@@ -31,7 +31,13 @@ def honour_sentences(ctx: SectionContext, f: Figures) -> list[str]:
     )
     if not honours:
         return []
-    named = "，".join(_honour(ctx, h) for h in honours[:MAX_NAMED])
+    parts = [_honour(ctx, h) for h in honours[:MAX_NAMED]]
+    # "本会被A评为…，被B评为…": the union is named once.
+    parts = [parts[0]] + [
+        x.removeprefix("本会") if x.startswith("本会被") and prev.startswith(("本会被", "被")) else x
+        for prev, x in zip(parts, parts[1:], strict=False)
+    ]
+    named = "，".join(parts)
     if len(honours) <= MAX_NAMED:
         return [f"工作成效得到上级肯定：{named}。"]
     high = "，其中省部级以上【省部级以上荣誉】" if f["省部级以上荣誉"].value else ""

@@ -3,6 +3,7 @@ recorded things, and counts that are left out rather than printed as zero."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 MAX_NAMED = 5  # names quoted in one sentence
@@ -48,11 +49,11 @@ def with_noun(listed: str, noun: str) -> str:
 
 
 def quoted(title: str) -> str:
-    """A title in Chinese quotes unless it already carries 《》 or “”."""
+    """A title in Chinese quotes, quotes inside it turned to single ones: “全市‘安康杯’竞赛优胜单位”."""
     title = title.strip()
-    if not title or title[0] in "《“" or title[-1] in "》”":
+    if not title or (title[0] in "《“" and title[-1] in "》”" and title.count("“") == 1):
         return title
-    return f"“{title}”"
+    return "“" + title.replace("“", "‘").replace("”", "’") + "”"
 
 
 def book_title(title: str) -> str:
@@ -60,11 +61,17 @@ def book_title(title: str) -> str:
     return title if title.startswith("《") else f"《{title}》"
 
 
-def result_phrase(results: str) -> str:
-    """A recorded result as a predicate: "第三名" -> "获第三名"; "荣获一等奖" stays."""
-    results = results.strip().rstrip("。；;，,")
+VERBS = ("获", "评出", "评选", "征集", "整改", "表彰", "取得", "夺得", "位列", "排名", "名列", "：", "，")
+
+
+def result_clause(title: str, results: str) -> str:
+    """A recorded result with its event: "在保运杯乒乓球比赛中获全公司第三名" for a bare placing,
+    "“质量月”劳动竞赛中，评出质量标兵班组3个" when the result says its own verb or subject."""
+    results = re.sub(r"[；;]\s*", "，", results.strip().rstrip("。；;，,"))
     if not results:
         return ""
     if results.startswith(("获", "荣获", "取得", "被评为", "夺得", "位列", "排名", "名列")):
-        return results
-    return f"获{results}"
+        return f"在{title}中{results}"
+    if any(v in results for v in VERBS):
+        return f"{title}中，{results}"
+    return f"在{title}中获{results}"

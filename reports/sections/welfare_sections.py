@@ -123,10 +123,10 @@ class WelfareSection(Section):
             if aid:
                 blocks.append(
                     p(
-                        join_clauses(
-                            "对遇到困难的职工及时救助：" + "；".join(kind_phrase(r) for r in aid),
-                            "其中帮扶在档困难职工家庭【帮扶困难户】" if f["帮扶困难户"].value else "",
-                        )
+                        "对遇到困难的职工及时救助："
+                        + "；".join(kind_phrase(r) for r in aid)
+                        + "。"
+                        + ("救助对象中有在档困难职工家庭【帮扶困难户】。" if f["帮扶困难户"].value else "")
                     )
                 )
             sources = [(k.removeprefix("资金来源"), fig) for k, fig in f.items() if k.startswith("资金来源")]

@@ -127,4 +127,6 @@ def test_a_women_specific_contract_appears_under_womens_work(union):
     )
     text = pdf_text(render_report_pdf(report_start(union=union, year=Y, actor=None)))
     assert "做好女职工工作，维护女职工特殊权益" in text
-    assert "签订女职工权益保护专项集体合同1份，覆盖女职工130人" in text
+    # Stated once: the count under 民主管理, the coverage here refers back to it.
+    assert "女职工权益保护专项集体合同1份" in text
+    assert "女职工权益保护专项集体合同覆盖女职工130人，维护女职工特殊权益。" in text

@@ -108,7 +108,7 @@ def test_commendations_count_groups_and_people_and_name_them_when_few(union):
     )
     text = summary_text(union)
     assert "召开年度表彰大会，表彰先进集体6个、先进个人32名。" in text
-    assert "召开“最美职工”评选，表彰先进个人2名（张红、李明）。" in text
+    assert "开展“最美职工”评选，表彰先进个人2名（张红、李明）。" in text
 
 
 def test_adopted_suggestions_are_named_with_their_benefit_biggest_first(union):
@@ -124,7 +124,7 @@ def test_adopted_suggestions_are_named_with_their_benefit_biggest_first(union):
         )
     text = summary_text(union)
     assert "征集职工合理化建议4条，采纳4条，创造经济效益50.118万元" not in text  # never 3 decimals
-    assert "创造经济效益501180元" in text
+    assert "创造经济效益50.12万元" in text
     assert (
         "其中效益较大的有：职工1提出的《建议1》创造效益38.6万元；职工3提出的《建议3》创造效益9.8万元；"
         "职工2提出的《建议2》创造效益12180元。" in text

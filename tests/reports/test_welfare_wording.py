@@ -45,7 +45,7 @@ def test_aid_to_hardship_households_is_counted_in_hu(union):
         for month in (1, 6):
             _give(union, K.LIVING, dt.date(Y, month, 10), "800", member=file.member, hardship_file=file)
     text = summary_text(union)
-    assert "生活救助2人、4人次，3200元，其中帮扶在档困难职工家庭2户。" in text
+    assert "对遇到困难的职工及时救助：生活救助2人、4人次，3200元。救助对象中有在档困难职工家庭2户。" in text
 
 
 def test_the_funding_split_is_stated(union):
