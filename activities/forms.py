@@ -31,6 +31,8 @@ class ActivityForm(RecordForm):
             "commended_groups",
             "commended_people",
             "description",
+            "is_typical",
+            "typical_note",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -48,6 +50,7 @@ class ActivityForm(RecordForm):
             "results",
             Row(Column("commended_groups"), Column("commended_people")),
             "description",
+            Row(Column("is_typical", css_class="col-md-3"), Column("typical_note", css_class="col-md-9")),
         )
 
     def clean(self) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
-from records.models import UnionRecord
+from records.models import TypicalCase, UnionRecord
 from records.money import MoneyField
 from unions.models import Branch, Union
 
@@ -14,7 +14,7 @@ from .choices import ActivityCategory, HonourLevel, RecipientKind
 from .photos import photo_upload_to, private_storage
 
 
-class Activity(UnionRecord):
+class Activity(UnionRecord, TypicalCase):
     """An activity the union organised (活动台账): one day or a span of days.
 
     It belongs to the reporting period of its start date.

@@ -82,7 +82,14 @@ class UnionSettingsForm(CleanTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = Union
-        fields = ["name", "period_start_month", "separate_approval"]
+        fields = ["name", "period_start_month", "separate_approval", "report_naming"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["report_naming"].required = False  # a post without it keeps the setting
+
+    def clean_report_naming(self) -> str:
+        return self.cleaned_data.get("report_naming") or self.instance.report_naming
 
 
 class BranchForm(CleanTextFormMixin, forms.ModelForm):

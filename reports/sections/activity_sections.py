@@ -22,6 +22,7 @@ from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
 from .honours import honour_sentences
 from .phrases import MAX_NAMED, name_list, result_clause, with_noun
+from .typical import activity_cases
 
 A = ActivityCategory
 
@@ -182,6 +183,7 @@ class CompetitionSection(Section):
             blocks.append(p(results))
         for sentence in self._commendations(ctx):
             blocks.append(p(sentence))
+        blocks += [p(t) for t in activity_cases(ctx, (*self.categories, A.COMMENDATION))]
         if f["劳模人数"].value and ctx.first_mention("劳模人数"):
             levels = str(f["劳模级别"].value)
             single = levels.count("、") == 0 and levels
@@ -227,6 +229,7 @@ class CultureSection(Section):
             results = results_sentence(ctx, (A.SPORTS_CULTURE,), "积极组织职工参加上级和兄弟单位的文体比赛，")
             if results:
                 blocks.append(p(results))
+        blocks += [p(t) for t in activity_cases(ctx, (A.SPORTS_CULTURE, A.VOLUNTEER))]
         if f["志愿公益次数"].value:
             events = _events(ctx, A.VOLUNTEER)
             blocks.append(
@@ -301,6 +304,7 @@ class WomenSection(Section):
                     )
                 )
             )
+        blocks += [p(t) for t in activity_cases(ctx, (A.WOMEN, A.HEALTH_CHECK))]
         return blocks
 
 
@@ -332,6 +336,7 @@ class SelfBuildingSection(Section):
                     )
                 )
             )
+        blocks += [p(t) for t in activity_cases(ctx, (A.STUDY_TRAINING, A.OTHER))]
         if f["获得荣誉"].value:
             blocks += [p(s) for s in honour_sentences(ctx, f)]
         return blocks

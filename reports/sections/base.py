@@ -54,8 +54,19 @@ class SectionContext:
         return True
 
     def person(self, name: str) -> str:
-        """A person's name as the union's naming setting wants it in the text."""
-        return name.strip()
+        """A person's name as the union's naming setting wants it: 张三, 张某, or "" (no name)."""
+        name = name.strip()
+        naming = getattr(self.union, "report_naming", "full")
+        if naming == "none" or not name:
+            return ""
+        if naming == "surname":
+            return f"{name[0]}某"
+        return name
+
+    def comrade(self, name: str, fallback: str = "一名职工") -> str:
+        """How a typical case names its person: 张三同志, 张某同志, or the fallback."""
+        who = self.person(name)
+        return f"{who}同志" if who else fallback
 
     def once(self, key: str, compute: Any) -> Any:
         """Selectors that several sections share run once per report."""

@@ -21,6 +21,7 @@ from rights.selectors import rights_summary
 from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
 from .phrases import book_title, name_list
+from .typical import rights_cases, suggestion_cases
 
 CHANNEL_WORDS = {"board": "公开栏", "oa": "OA平台", "congress": "职代会", "assembly": "职工大会"}
 
@@ -151,6 +152,7 @@ class DemocracySection(Section):
             named = self._suggestions(ctx)
             if named:
                 blocks.append(p(named))
+            blocks += [p(t) for t in suggestion_cases(ctx)]
         return blocks
 
     def _disclosure(self, ctx: SectionContext, f: Figures) -> str:
@@ -258,4 +260,5 @@ class RightsSection(Section):
                     )
                 )
             )
+        blocks += [p(t) for t in rights_cases(ctx)]
         return blocks

@@ -27,6 +27,7 @@ from ..charts import horizontal_bars
 from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
 from .phrases import name_list
+from .typical import disbursement_cases
 
 TEN_THOUSAND = Decimal("10000")
 
@@ -129,6 +130,7 @@ class WelfareSection(Section):
                         + ("救助对象中有在档困难职工家庭【帮扶困难户】。" if f["帮扶困难户"].value else "")
                     )
                 )
+            blocks += [p(t) for t in disbursement_cases(ctx)]
             sources = [(k.removeprefix("资金来源"), fig) for k, fig in f.items() if k.startswith("资金来源")]
             if len(sources) > 1:
                 listed = "、".join(f"{name}{fig.text}" for name, fig in sources)

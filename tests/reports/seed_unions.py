@@ -375,7 +375,10 @@ SEEDS: tuple[Callable[[], Seed], ...] = (school, hospital, group, workshop, mine
 
 
 def summary_text(union: Any, year: int = Y) -> str:
-    report = report_start(union=union, year=year, actor=None)
+    from reports.models import Report, ReportStatus
+
+    report = Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).first()
+    report = report or report_start(union=union, year=year, actor=None)
     doc = assemble(report)
     parts = list(doc.opening)
     for section in doc.sections:
