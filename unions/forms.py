@@ -82,11 +82,15 @@ class UnionSettingsForm(CleanTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = Union
-        fields = ["name", "period_start_month", "separate_approval", "report_naming"]
+        fields = ["name", "period_start_month", "separate_approval", "kind", "report_naming"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["report_naming"].required = False  # a post without it keeps the setting
+        for name in ("kind", "report_naming"):
+            self.fields[name].required = False  # a post without them keeps the settings
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or self.instance.kind
 
     def clean_report_naming(self) -> str:
         return self.cleaned_data.get("report_naming") or self.instance.report_naming

@@ -153,8 +153,9 @@ class CompetitionSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "围绕生产经营中心任务，" + events_clause(f, "劳动竞赛", "组织开展", "劳动竞赛"),
-                        people_clause(f, "劳动竞赛", "参赛职工"),
+                        f"{ctx.words.centre}，"
+                        + events_clause(f, "劳动竞赛", "组织开展", ctx.words.competition),
+                        people_clause(f, "劳动竞赛", f"参赛{ctx.words.staff}"),
                         cost_clause(f, "劳动竞赛"),
                     )
                 )
@@ -164,7 +165,7 @@ class CompetitionSection(Section):
                 p(
                     join_clauses(
                         events_clause(f, "技能比武", "开展", "岗位练兵和技能比武"),
-                        people_clause(f, "技能比武", "参与职工"),
+                        people_clause(f, "技能比武", f"参与{ctx.words.staff}"),
                         "促进了职工技能素质的提升",
                     )
                 )
@@ -174,7 +175,7 @@ class CompetitionSection(Section):
                 p(
                     join_clauses(
                         "深入开展“安康杯”竞赛，" + events_clause(f, "安全生产", "组织", "安全生产活动"),
-                        people_clause(f, "安全生产", "参与职工"),
+                        people_clause(f, "安全生产", f"参与{ctx.words.staff}"),
                     )
                 )
             )
@@ -220,7 +221,7 @@ class CultureSection(Section):
                     join_clauses(
                         "坚持以职工喜闻乐见的形式丰富业余文化生活，"
                         + events_clause(f, "文体活动", "举办", "文体活动"),
-                        people_clause(f, "文体活动", "参与职工"),
+                        people_clause(f, "文体活动", f"参与{ctx.words.staff}"),
                         cost_clause(f, "文体活动"),
                         f"其中{biggest.title}参与人数最多，达{biggest.participants}人次" if biggest else "",
                     )

@@ -15,6 +15,7 @@ from records.periods import Period
 from unions.models import Union
 
 from ..figures import Figures, fill
+from .words import Words, words_for
 
 
 @dataclass
@@ -43,6 +44,10 @@ class SectionContext:
     def as_of(self) -> str:
         """How the text names the period's end: 截至年底 / 截至9月底."""
         return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+
+    @property
+    def words(self) -> Words:
+        return words_for(getattr(self.union, "kind", "enterprise"))
 
     def first_mention(self, key: str) -> bool:
         """True the first time a figure is stated in the document: a later section refers back

@@ -112,7 +112,7 @@ class DemocracySection(Section):
                     )
                 )
         if f["公开事项"].value or f["联席会"].value:
-            blocks.append(h("深化厂务公开"))
+            blocks.append(h(f"深化{ctx.words.disclosure}"))
             blocks.append(
                 p(
                     join_clauses(
@@ -160,8 +160,8 @@ class DemocracySection(Section):
         topics = str(f["公开内容"].value)
         change = "，【公开事项同比】" if f["公开事项"].change else ""
         if topics and not topics.endswith("等"):
-            return f"坚持厂务公开制度，{channels}公开了{topics}，共【公开事项】{change}"
-        return f"坚持厂务公开制度，{channels}公开事项【公开事项】{change}" + (
+            return f"坚持{ctx.words.disclosure}制度，{channels}公开了{topics}，共【公开事项】{change}"
+        return f"坚持{ctx.words.disclosure}制度，{channels}公开事项【公开事项】{change}" + (
             f"，主要有{topics}" if topics else ""
         )
 
@@ -189,7 +189,7 @@ class DemocracySection(Section):
             ["其中女代表（名）", f["女代表"].text],
             ["收到提案（件）", f["提案数"].text],
             ["立案 / 办结（件）", f"{f['立案数'].text} / {f['办结数'].text}"],
-            ["厂务公开事项（项）", f["公开事项"].text],
+            [f"{ctx.words.disclosure}事项（项）", f["公开事项"].text],
             ["现行有效集体合同（份）", f["有效合同"].text],
             ["集体合同覆盖职工（人）", f["覆盖职工"].text],
             ["合理化建议 / 采纳（条）", f"{f['合理化建议'].text} / {f['采纳建议'].text}"],

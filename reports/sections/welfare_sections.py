@@ -110,7 +110,7 @@ class WelfareSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        f"{ctx.period_words}走访慰问、帮扶救助职工【帮扶人数】"
+                        f"{ctx.period_words}走访慰问、帮扶救助{ctx.words.staff}【帮扶人数】"
                         + ("、【帮扶人次】" if f["帮扶人次"].value != f["帮扶人数"].value else ""),
                         "发放慰问金和慰问品合计【帮扶金额】",
                         "【帮扶金额同比】" if f["帮扶金额"].change else "",
@@ -144,7 +144,7 @@ class WelfareSection(Section):
                 p(
                     join_clauses(
                         f"组织开展{names}" if names else "组织开展爱心捐款【捐款活动】",
-                        "参与职工【捐款人次】" if f["捐款人次"].value else "",
+                        f"参与{ctx.words.staff}【捐款人次】" if f["捐款人次"].value else "",
                         "募集善款【捐款金额】",
                         "【捐款金额同比】" if f["捐款金额"].change else "",
                     )

@@ -57,8 +57,11 @@ def _saved(model: type, **fields: Any) -> Any:
 class Book:
     """One union's year: its people and the accounts that enter and approve."""
 
-    def __init__(self, name: str, code: str) -> None:
+    def __init__(self, name: str, code: str, kind: str = "enterprise") -> None:
         self.union = UnionFactory(name=name, code=code)
+        if hasattr(self.union, "kind"):
+            self.union.kind = kind
+            self.union.save()
         self.clerk = UserFactory(username=f"{code}-clerk")
         self.leader = UserFactory(username=f"{code}-leader")
         UnionRole.objects.create(user=self.clerk, union=self.union, role=Role.CLERK)
@@ -120,7 +123,7 @@ class Book:
 
 def school() -> Seed:
     """篇1: a school union — contests and their placings, 双学双比, sports, a sick teacher."""
-    b = Book("实验中学工会", "seed-school")
+    b = Book("实验中学工会", "seed-school", "school")
     b.members(60, women=34)
     b.activity(A.SKILL_CONTEST, "教师多媒体教学竞赛", dt.date(Y, 4, 10), participants=46)
     b.activity(A.SKILL_CONTEST, "教学能手评选", dt.date(Y, 10, 15), participants=52)
@@ -140,6 +143,7 @@ def school() -> Seed:
     b.activity(A.HEALTH_CHECK, "赴市一院体检", dt.date(Y, 5, 20), participants=58)
     teacher = b.member("季撮龙")
     b.given(K.SICKNESS, dt.date(Y, 4, 2), "2000", member=teacher, notes="患胰腺瘤住院")
+    _saved(Disclosure, union=b.union, date=dt.date(Y, 3, 1), topic="校务公开方案", channel="board")
     figures = [
         "教师多媒体教学竞赛",
         "教学能手评选",
@@ -152,13 +156,15 @@ def school() -> Seed:
         "“双学双比”",
         "58人次",
         "12180元",
+        "校务公开",
+        "教职工",
     ]
     return Seed("篇1 学校", b.union, figures)
 
 
 def hospital() -> Seed:
     """篇2: a hospital union — a hardship grant, a one-day drive, festival visits, a placing, checks."""
-    b = Book("职工医院工会", "seed-hospital")
+    b = Book("职工医院工会", "seed-hospital", "hospital")
     staff = b.members(80, women=56)
     b.given(K.LIVING, dt.date(Y, 1, 18), "200", member=staff[0])
     for i in range(15):
@@ -203,6 +209,7 @@ def hospital() -> Seed:
         "92人次",
         "88人次",
         "每月各项支出明细",
+        "院务公开",
     ]
     return Seed("篇2 医院", b.union, figures)
 

@@ -201,3 +201,20 @@ def test_a_single_event_is_named_without_a_count(union):
     )
     text = summary_text(union)
     assert "围绕生产经营中心任务，组织开展“大干150天”劳动竞赛，参赛职工300人次" in text
+
+
+def test_the_words_fit_the_kind_of_unit(union):
+    union.kind = "school"
+    union.save()
+    DisclosureFactory(union=union, date=dt.date(Y, 3, 1), topic="绩效工资方案", channel="board")
+    ActivityFactory(
+        union=union,
+        category=A.LABOUR_COMPETITION,
+        title="青年教师",
+        participants=40,
+        start_date=dt.date(Y, 5, 1),
+    )
+    text = summary_text(union)
+    assert "深化校务公开" in text and "坚持校务公开制度，通过公开栏公开了绩效工资方案，共1项。" in text
+    assert "围绕教育教学中心工作，组织开展青年教师教学竞赛，参赛教职工40人次" in text
+    assert "厂务公开" not in text
