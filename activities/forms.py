@@ -28,7 +28,11 @@ class ActivityForm(RecordForm):
             "members",
             "cost",
             "results",
+            "commended_groups",
+            "commended_people",
             "description",
+            "is_typical",
+            "typical_note",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -44,7 +48,9 @@ class ActivityForm(RecordForm):
             Row(Column("branch"), Column("participants"), Column("women_participants"), Column("cost")),
             "members",
             "results",
+            Row(Column("commended_groups"), Column("commended_people")),
             "description",
+            Row(Column("is_typical", css_class="col-md-3"), Column("typical_note", css_class="col-md-9")),
         )
 
     def clean(self) -> dict[str, Any]:

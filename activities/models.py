@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Member
-from records.models import UnionRecord
+from records.models import TypicalCase, UnionRecord
 from records.money import MoneyField
 from unions.models import Branch, Union
 
@@ -14,7 +14,7 @@ from .choices import ActivityCategory, HonourLevel, RecipientKind
 from .photos import photo_upload_to, private_storage
 
 
-class Activity(UnionRecord):
+class Activity(UnionRecord, TypicalCase):
     """An activity the union organised (活动台账): one day or a span of days.
 
     It belongs to the reporting period of its start date.
@@ -44,7 +44,12 @@ class Activity(UnionRecord):
         help_text=_("可选：记录具体参加的会员。"),
     )
     cost = MoneyField(_("经费（元）"))
-    results = models.TextField(_("成绩/奖项"), blank=True, help_text=_("名次、奖项等。"))
+    results = models.TextField(
+        _("成绩/奖项"), blank=True, help_text=_("名次、奖项等；评先评优可填受表彰者名单。")
+    )
+    # 评先评优: the summary says 表彰先进集体N个、先进个人N名.
+    commended_groups = models.PositiveIntegerField(_("表彰先进集体（个）"), default=0, blank=True)
+    commended_people = models.PositiveIntegerField(_("表彰先进个人（名）"), default=0, blank=True)
     description = models.TextField(_("活动内容"), blank=True)
 
     class Meta:

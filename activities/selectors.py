@@ -180,3 +180,22 @@ def honour_counts_by_level(*, union: Union, period: Period) -> list[LevelCount]:
             )
         )
     return result
+
+
+def activities_biggest(*, union: Union, period: Period, category: str) -> list[Activity]:
+    """A category's live activities, the biggest first (participants, then cost, then date), so
+    that a list cut for a sentence keeps the events that mattered most."""
+    return list(
+        _live_activities(union, period)
+        .filter(category=category)
+        .order_by("-participants", "-cost", "start_date", "id")
+    )
+
+
+def activities_with_results(*, union: Union, period: Period) -> list[Activity]:
+    """Live activities whose results (名次, 奖项) were recorded, biggest first."""
+    return list(
+        _live_activities(union, period)
+        .exclude(results="")
+        .order_by("-participants", "-cost", "start_date", "id")
+    )

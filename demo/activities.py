@@ -103,7 +103,7 @@ HOSPITAL_TEAMS = ("临床医疗分会", "护理分会", "医技后勤分会")
 FACTORY_CATALOGUE: tuple[Spec, ...] = (
     # 评先评优 and the year's opening
     Spec(C.COMMENDATION, "年度先进集体和先进个人表彰大会", (1, 2), "公司大会议室", (180, 230), (0.3, 0.38), (9000, 12000),
-         results="表彰先进集体6个、先进个人32名、优秀班组长8名",
+         results="表彰先进集体6个、先进个人32名",
          description="对上一年度在生产经营、技术创新、安全生产中表现突出的集体和个人进行表彰，颁发荣誉证书和奖品。"),
     Spec(C.LABOUR_COMPETITION, "一季度“开门红”劳动竞赛", (1, 1), "各生产车间", (170, 200), (0.28, 0.34), (5000, 8000),
          days=80, results="workshops", description="围绕一季度产量、质量和交付指标开展车间、班组间竞赛，按月通报、季度考核。"),

@@ -84,6 +84,8 @@ class SuggestionForm(RecordForm):
             "adopted",
             "adopted_on",
             "benefit",
+            "is_typical",
+            "typical_note",
         ]
 
 

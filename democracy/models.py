@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from records.models import UnionRecord
+from records.models import TypicalCase, UnionRecord
 from records.money import MoneyField
 
 from .choices import (
@@ -227,7 +227,7 @@ class CollectiveContract(UnionRecord):
         return f"{self.start_date:%Y-%m-%d} 至 {self.end_date:%Y-%m-%d}"
 
 
-class Suggestion(UnionRecord):
+class Suggestion(UnionRecord, TypicalCase):
     """A rationalisation proposal (合理化建议) and whether it was adopted."""
 
     title = models.CharField(_("建议名称"), max_length=200)

@@ -285,3 +285,39 @@ def suggestion_summary(*, union: Union, period: Period) -> SuggestionSummary:
 
 def joint_meeting_count(*, union: Union, period: Period) -> int:
     return _live(JointMeeting, union).filter(_in(period, "date")).count()
+
+
+def disclosure_topics(*, union: Union, period: Period) -> list[str]:
+    """The distinct topics disclosed in the period, in date order."""
+    topics = (
+        _live(Disclosure, union)
+        .filter(_in(period, "date"))
+        .order_by("date", "id")
+        .values_list("topic", flat=True)
+    )
+    return list(dict.fromkeys(t.strip() for t in topics if t.strip()))
+
+
+@dataclass(frozen=True)
+class AdoptedSuggestion:
+    title: str
+    submitter: str  # the member's name or the typed name; may be empty
+    benefit: Decimal
+
+
+def adopted_suggestions(*, union: Union, period: Period) -> list[AdoptedSuggestion]:
+    """Adopted suggestions of the period, the largest benefit first."""
+    rows = (
+        _live(Suggestion, union)
+        .filter(_in(period, "date"), adopted=True)
+        .select_related("submitter_member")
+        .order_by("-benefit", "date", "id")
+    )
+    return [
+        AdoptedSuggestion(
+            title=s.title,
+            submitter=s.submitter_member.name if s.submitter_member_id else s.submitter.strip(),
+            benefit=s.benefit or ZERO,
+        )
+        for s in rows
+    ]

@@ -10,7 +10,7 @@ from django.db.models.functions import ExtractYear
 from records.periods import Period
 from unions.models import Union
 
-from .choices import CURRENT_STATUSES, Gender, MembershipStatus
+from .choices import CURRENT_STATUSES, Gender, MembershipStatus, ModelWorkerLevel
 from .models import Member
 from .privacy import id_query
 
@@ -119,3 +119,15 @@ def member_records(*, member: Member) -> dict[str, list[Any]]:
         "activities": list(member.activities.filter(voided_at=None).order_by("-start_date", "-id")[:RECENT]),
         "honours": list(member.honours.filter(voided_at=None).order_by("-date", "-id")[:RECENT]),
     }
+
+
+def model_workers_by_level(*, union: Union, day: dt.date) -> list[tuple[str, int]]:
+    """(level label, members) of the model workers on the roster at `day`, highest level first."""
+    counts = dict(
+        members_at(union=union, day=day)
+        .exclude(model_worker_level="")
+        .values_list("model_worker_level")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return [(str(level.label), counts[level.value]) for level in ModelWorkerLevel if level.value in counts]

@@ -52,3 +52,18 @@ class UnionRecord(PlausibleDates, models.Model):
 
 
 AUDIT_EXCLUDE = {"updated_at", "created_at"}
+
+
+class TypicalCase(models.Model):
+    """A record staff mark as a 典型事例: it gets a sentence of its own in its report section."""
+
+    is_typical = models.BooleanField(_("典型事例"), default=False, help_text=_("勾选后，总结中单独写一句。"))
+    typical_note = models.CharField(
+        _("典型事例说明"),
+        max_length=200,
+        blank=True,
+        help_text=_("一句话写明经过和效果，如“因病住院，工会及时上门慰问”。"),
+    )
+
+    class Meta:
+        abstract = True

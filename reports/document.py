@@ -124,6 +124,7 @@ def assemble(report: Report) -> Document:
     for figures in all_figures.values():
         everything.update(figures)
     sections, appendix = [], []
+    ctx.cache.pop("stated", None)  # "stated once" counts from the document's first section
     for rs in report.sections.filter(included=True).order_by("position"):
         section = BY_KEY.get(rs.key)
         if section is None:

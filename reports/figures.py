@@ -7,13 +7,17 @@ showing current figures when the records change.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from records.money import format_wan
+from records.money import TEN_THOUSAND, format_wan, format_yuan
 
 TOKEN = re.compile(r"【([^【】]{1,30})】")
+CHANGE_SUFFIX = "同比"
+PERCENT_PLACES = 1  # one precision for every rate in the document: "占37.0%", "增长6.2%"
+EXACT_YUAN_BELOW = Decimal("100000")  # below 10万元 a sum 万元 would round is written in exact 元
 
 
 def percent(part: Decimal | int, whole: Decimal | int, places: int = 1) -> Decimal | None:
@@ -29,17 +33,46 @@ def _number(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def change_phrase(current: Decimal | int, previous: Decimal | int | None) -> str:
-    """同比增长12.5% / 同比下降3% / 与上年持平; empty when last year has no data."""
+def rate_text(value: Decimal | int) -> str:
+    """A percentage at the document's one precision: 37 -> "37.0%"."""
+    quantum = Decimal(1).scaleb(-PERCENT_PLACES)
+    return f"{Decimal(value).quantize(quantum, ROUND_HALF_UP)}%"
+
+
+def money_text(amount: Decimal | int) -> str:
+    """Money as the seeds write it: exact 元 for ordinary sums (12180元, 93450元); 万元 when that
+    is exact with at most two decimals (2.88万元, 41万元); from 10万元 up in 万元 rounded to two
+    decimals (34.65万元), where the rounding is under 0.05% of the sum."""
+    amount = Decimal(amount)
+    if abs(amount) < TEN_THOUSAND:
+        return format_yuan(amount)
+    wan = amount / TEN_THOUSAND
+    if wan == wan.quantize(Decimal("0.01")) or abs(amount) >= EXACT_YUAN_BELOW:
+        return format_wan(amount)
+    return format_yuan(amount)
+
+
+def quantity_text(value: Decimal | int, unit: str) -> str:
+    if unit == "元":
+        return money_text(value)
+    if unit == "%":
+        return rate_text(value)
+    return f"{_number(Decimal(value))}{unit}"
+
+
+def change_phrase(current: Decimal | int, previous: Decimal | int | None, unit: str = "") -> str:
+    """比上年增加17人，增长6.2% / 比上年减少3件，下降10.0% / 与上年持平; empty when last year
+    has no records. Rates compare in percentage points."""
     if previous is None or previous == 0:
         return ""
-    change = percent(Decimal(current) - Decimal(previous), previous)
-    assert change is not None
-    if change > 0:
-        return f"同比增长{_number(change)}%"
-    if change < 0:
-        return f"同比下降{_number(-change)}%"
-    return "与上年持平"
+    diff = Decimal(current) - Decimal(previous)
+    if diff == 0:
+        return "与上年持平"
+    verb, rel = ("增加", "增长") if diff > 0 else ("减少", "下降")
+    if unit == "%":
+        return f"比上年{'提高' if diff > 0 else '降低'}{_number(abs(diff))}个百分点"
+    change = percent(abs(diff), previous, PERCENT_PLACES)
+    return f"比上年{verb}{quantity_text(abs(diff), unit)}，{rel}{rate_text(change or 0)}"
 
 
 @dataclass(frozen=True)
@@ -57,17 +90,18 @@ class Figure:
     def text(self) -> str:
         if isinstance(self.value, str):
             return self.value
-        if self.is_money:
-            return format_wan(Decimal(self.value))
-        if self.unit == "%":
-            return f"{_number(Decimal(self.value))}%"
-        return f"{_number(Decimal(self.value))}{self.unit}"
+        return quantity_text(self.value, self.unit)
 
     @property
     def change(self) -> str:
         if isinstance(self.value, str):
             return ""
-        return change_phrase(self.value, self.previous)
+        return change_phrase(self.value, self.previous, self.unit)
+
+    @property
+    def with_change(self) -> str:
+        """ "1159户，比上年减少237户，下降17.0%": the figure and, when last year has records, the change."""
+        return "，".join(t for t in (self.text, self.change) if t)
 
     def as_json(self) -> dict[str, str | None]:
         return {
@@ -83,15 +117,17 @@ Figures = dict[str, Figure]
 def fill(template: str, figures: Figures) -> str:
     """Replace 【label】 with the figure's text and 【label同比】 with its change phrase.
 
-    Unknown tokens stay as typed, so a mistyped token is visible rather than silent.
+    Unknown tokens, and comparisons without last year's records, stay as typed: visible in the
+    preview, and `marker_problems` blocks finalising until they are mended.
     """
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name in figures:
             return figures[name].text
-        if name.endswith("同比") and name[:-2] in figures:
-            return figures[name[:-2]].change
+        base = name.removesuffix(CHANGE_SUFFIX)
+        if name.endswith(CHANGE_SUFFIX) and base in figures and figures[base].change:
+            return figures[base].change
         return match.group(0)
 
     return tidy(TOKEN.sub(replace, template))
@@ -105,4 +141,34 @@ def tidy(text: str) -> str:
 
 def unknown_tokens(template: str, figures: Figures) -> list[str]:
     names = TOKEN.findall(template)
-    return [n for n in names if n not in figures and not (n.endswith("同比") and n[:-2] in figures)]
+    return [
+        n
+        for n in names
+        if n not in figures and not (n.endswith(CHANGE_SUFFIX) and n.removesuffix(CHANGE_SUFFIX) in figures)
+    ]
+
+
+def marker_problems(template: str, figures: Figures) -> list[str]:
+    """What is wrong with the 【markers】 of a text, each in a sentence staff can act on:
+    a marker no figure has (with the nearest right one), or a comparison whose previous period
+    has no records (it would print "比上年。")."""
+    problems: list[str] = []
+    names = list(figures)
+    for name in dict.fromkeys(TOKEN.findall(template)):
+        base = name.removesuffix(CHANGE_SUFFIX)
+        if name in figures:
+            continue
+        if name.endswith(CHANGE_SUFFIX) and base in figures:
+            if not figures[base].change:
+                problems.append(
+                    f"标记【{name}】没有可比数据：上年没有“{base}”的记录，请删去这个标记或改写这句话。"
+                )
+            continue
+        guess = difflib.get_close_matches(base, names, n=1, cutoff=0.4)
+        hint = (
+            f"，是否应为【{guess[0]}{CHANGE_SUFFIX if name.endswith(CHANGE_SUFFIX) else ''}】"
+            if guess
+            else ""
+        )
+        problems.append(f"标记【{name}】不是本总结的数据项{hint}？")
+    return problems

@@ -20,7 +20,7 @@ from records.periods import period_for
 from unions.models import Union
 
 from .document import Document, assemble
-from .figures import Figures
+from .figures import Figures, marker_problems
 from .models import Report, ReportSection, ReportStatus
 from .pdf import render_pdf
 from .sections import SECTIONS
@@ -98,8 +98,19 @@ def report_update(*, report: Report, **fields: object) -> Report:
     for name, value in fields.items():
         setattr(report, name, value)
     report.full_clean()
+    _refuse_bad_markers({"opening": report.opening, "closing": report.closing}, report)
     report.save()
     return report
+
+
+def _refuse_bad_markers(texts: dict[str, str], report: Report) -> None:
+    from .markers import report_figures
+
+    figures = report_figures(report)
+    errors = {field: marker_problems(text, figures) for field, text in texts.items()}
+    errors = {field: problems for field, problems in errors.items() if problems}
+    if errors:
+        raise ValidationError(errors)
 
 
 def figure_texts(figures: Figures) -> dict[str, str]:
@@ -126,6 +137,7 @@ def section_save(
     section.figures_seen = figure_texts(figures)
     section.edited_at = timezone.now()
     section.full_clean()
+    _refuse_bad_markers({"staff_text": staff_text}, section.report)
     section.save()
     return section
 
@@ -205,6 +217,11 @@ def report_finalise(*, report: Report, actor: AbstractBaseUser) -> Report:
     document = assemble(report)
     if not document.sections:
         raise ValidationError("总结还没有任何内容，不能定稿。")
+    from .markers import report_marker_problems
+
+    problems = report_marker_problems(report)
+    if problems:
+        raise ValidationError("定稿前请先修改数据标记：" + "；".join(problems))
     pdf = render_document_pdf(document)
     with scratch.workspace(f"finalise-{report.pk}-{uuid.uuid4().hex[:8]}") as work:
         staged = work / "report.pdf"

@@ -13,8 +13,9 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
 from .document import assemble, section_figures
-from .figures import unknown_tokens
+from .figures import marker_problems
 from .forms import ReportForm, SectionForm, StartReportForm
+from .markers import report_marker_problems
 from .models import Report, ReportSection
 from .pdf import RenderFailed
 from .sections import BY_KEY
@@ -34,6 +35,15 @@ def _section(request: UnionRequest, pk: int) -> ReportSection:
         return ReportSection.objects.select_related("report").get(pk=pk, report__union=request.union)
     except (ReportSection.DoesNotExist, ValueError):
         raise Http404("没有找到该章节。") from None
+
+
+def _form_errors(form, exc: ValidationError) -> None:  # type: ignore[no-untyped-def]
+    """A refusal from a service shown on the form's fields (marker problems name their field)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
 
 
 @union_view(Perm.VIEW)
@@ -76,9 +86,14 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
         if not can_edit:
             raise Http404
         if form.is_valid():
-            services.report_update(report=report, **form.cleaned_data)
-            messages.success(request, "已保存。")
-            return redirect("reports:edit", code=request.union.code, pk=report.pk)
+            try:
+                services.report_update(report=report, **form.cleaned_data)
+            except ValidationError as exc:
+                _form_errors(form, exc)
+                report.refresh_from_db()
+            else:
+                messages.success(request, "已保存。")
+                return redirect("reports:edit", code=request.union.code, pk=report.pk)
     sections = []
     if not report.is_final:
         _, figures = section_figures(report)
@@ -115,9 +130,13 @@ def section_edit(request: UnionRequest, pk: int) -> HttpResponse:
     everything = {label: f for figs in all_figures.values() for label, f in figs.items()}
     form = SectionForm(request.POST or None, instance=rs)
     if request.method == "POST" and form.is_valid():
-        services.section_save(section=rs, figures=figures, **form.cleaned_data)
-        messages.success(request, f"已保存“{rs.heading}”。")
-        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+        try:
+            services.section_save(section=rs, figures=figures, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_errors(form, exc)
+        else:
+            messages.success(request, f"已保存“{rs.heading}”。")
+            return redirect("reports:edit", code=request.union.code, pk=report.pk)
     template_text = "\n".join(("## " if b.kind == "h" else "") + b.text for b in section.blocks(ctx, figures))
     return render(
         request,
@@ -132,7 +151,7 @@ def section_edit(request: UnionRequest, pk: int) -> HttpResponse:
             "figures": figures,
             "has_records": section.staff_only or section.has_records(figures),
             "changed": services.figures_changed(rs, figures),
-            "unknown": unknown_tokens(rs.staff_text, everything),
+            "unknown": marker_problems(rs.staff_text, everything),
         },
     )
 
@@ -159,6 +178,7 @@ def report_preview(request: UnionRequest, pk: int) -> HttpResponse:
             "request": request,
             "access": request.access,
             "current_union": request.union,
+            "marker_problems": [] if report.is_final else report_marker_problems(report),
         },
     )
     return HttpResponse(html)

@@ -18,13 +18,24 @@ class MediationCaseForm(RecordForm):
             "closed_on",
             "amount_recovered",
             "notes",
+            "is_typical",
+            "typical_note",
         ]
 
 
 class LegalAidForm(RecordForm):
     class Meta:
         model = LegalAid
-        fields = ["date", "kind", "persons", "subject", "outcome", "amount_recovered"]
+        fields = [
+            "date",
+            "kind",
+            "persons",
+            "subject",
+            "outcome",
+            "amount_recovered",
+            "is_typical",
+            "typical_note",
+        ]
 
 
 class PetitionForm(RecordForm):

@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from records.models import UnionRecord
+from records.models import TypicalCase, UnionRecord
 from records.money import ZERO, MoneyField
 
 from .choices import DisputeType, LegalAidKind, MediationOutcome, PetitionChannel
@@ -15,7 +15,7 @@ def _at_least_one(label: str) -> list[MinValueValidator]:
     return [MinValueValidator(1, message=f"{label}应至少为1。")]
 
 
-class MediationCase(UnionRecord):
+class MediationCase(UnionRecord, TypicalCase):
     """A labour dispute brought to the union's mediation committee (劳动争议调解)."""
 
     received_on = models.DateField(_("受理日期"))
@@ -60,7 +60,7 @@ class MediationCase(UnionRecord):
             raise ValidationError(errors)
 
 
-class LegalAid(UnionRecord):
+class LegalAid(UnionRecord, TypicalCase):
     """Legal advice given (法律咨询, counted in 人次) or a case represented (代理案件)."""
 
     date = models.DateField(_("日期"))

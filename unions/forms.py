@@ -82,7 +82,18 @@ class UnionSettingsForm(CleanTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = Union
-        fields = ["name", "period_start_month", "separate_approval"]
+        fields = ["name", "period_start_month", "separate_approval", "kind", "report_naming"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("kind", "report_naming"):
+            self.fields[name].required = False  # a post without them keeps the settings
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data.get("kind") or self.instance.kind
+
+    def clean_report_naming(self) -> str:
+        return self.cleaned_data.get("report_naming") or self.instance.report_naming
 
 
 class BranchForm(CleanTextFormMixin, forms.ModelForm):

@@ -56,6 +56,30 @@ class Union(models.Model):
             "只有一名审批人的工会可以关闭；关闭期间审批页面显示提示，由录入人本人所做的审批在操作日志中注明。"
         ),
     )
+    kind = models.CharField(
+        _("单位类型"),
+        max_length=20,
+        choices=[
+            ("enterprise", _("企业")),
+            ("school", _("学校")),
+            ("hospital", _("医院")),
+            ("government", _("机关")),
+            ("institution", _("事业单位")),
+        ],
+        default="enterprise",
+        help_text=_("决定总结的用词：厂务/校务/院务/政务公开，职工/教职工/医护职工等。"),
+    )
+    report_naming = models.CharField(
+        _("总结中的人名"),
+        max_length=10,
+        choices=[
+            ("full", _("写全名（如：张三）")),
+            ("surname", _("写某同志（如：张某）")),
+            ("none", _("不写姓名")),
+        ],
+        default="full",
+        help_text=_("年度总结写到个人（典型事例、荣誉、合理化建议）时如何称呼。"),
+    )
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:

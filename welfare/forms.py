@@ -116,6 +116,7 @@ class DisbursementForm(RecordForm):
                 Row(Column("recipient_name"), Column("recipient_relation")),
             ),
             "notes",
+            Row(Column("is_typical", css_class="col-md-3"), Column("typical_note", css_class="col-md-9")),
         )
 
     def clean(self) -> dict[str, Any]:

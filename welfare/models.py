@@ -11,7 +11,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from records.models import UnionRecord
+from records.models import TypicalCase, UnionRecord
 from records.money import ZERO, MoneyField
 
 from .choices import (
@@ -264,7 +264,7 @@ class DisbursementBatch(UnionRecord):
             raise ValidationError(errors)
 
 
-class Disbursement(UnionRecord):
+class Disbursement(UnionRecord, TypicalCase):
     """帮扶慰问发放记录: money or goods given to a member, or to a named person who is not one
     (a retiree, a family), with the approval workflow 草稿 → 待审批 → 已审批/已退回 → 已发放.
 

@@ -129,10 +129,13 @@ def counted_disbursements(*, union: Union, period: Period) -> QuerySet[Disbursem
     )
 
 
-def disbursement_totals(*, union: Union, period: Period) -> Totals:
-    """All counted disbursements of the period (approved + paid). 户 counts each recipient once
-    across all types."""
-    row = counted_disbursements(union=union, period=period).aggregate(**_AGGREGATES)
+def disbursement_totals(*, union: Union, period: Period, kinds: Iterable[str] | None = None) -> Totals:
+    """All counted disbursements of the period (approved + paid), or those of `kinds`.
+    `households` counts each recipient once across all types."""
+    qs = counted_disbursements(union=union, period=period)
+    if kinds is not None:
+        qs = qs.filter(kind__in=list(kinds))
+    row = qs.aggregate(**_AGGREGATES)
     return Totals(**_totals_from(row))
 
 
@@ -351,3 +354,28 @@ def donation_totals(*, union: Union, period: Period) -> DonationTotals:
         if value in rows
     )
     return DonationTotals(total["drives"], total["participants"], total["amount"], by_kind)
+
+
+def hardship_households_helped(*, union: Union, period: Period) -> int:
+    """Hardship households (困难职工档案) that received counted aid in the period: one per file."""
+    return (
+        counted_disbursements(union=union, period=period)
+        .filter(hardship_file__isnull=False)
+        .aggregate(n=Count("hardship_file", distinct=True))["n"]
+    )
+
+
+def union_funds_unpaid(*, union: Union, period: Period) -> Decimal:
+    """Approved but not yet paid disbursements from 工会经费 dated in the period: counted as given
+    in the welfare figures, not yet spent in the funds figures."""
+    return (
+        counted_disbursements(union=union, period=period)
+        .filter(status=DisbursementStatus.APPROVED, funding_source=FundingSource.UNION_FUNDS)
+        .aggregate(total=_money(F("cash_amount") + F("goods_value")))["total"]
+    )
+
+
+def donation_titles(*, union: Union, period: Period) -> list[str]:
+    """The period's donation drives by name, the largest amount first."""
+    qs = DonationDrive.objects.live().filter(union=union, date__range=(period.start, period.end))
+    return list(qs.order_by("-amount_raised", "date", "id").values_list("title", flat=True))

@@ -46,6 +46,8 @@ ENTRY_FIELDS = (
     "goods_value",
     "funding_source",
     "notes",
+    "is_typical",
+    "typical_note",
 )
 HARDSHIP_FIELDS = (
     "member",

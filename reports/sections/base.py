@@ -15,6 +15,7 @@ from records.periods import Period
 from unions.models import Union
 
 from ..figures import Figures, fill
+from .words import Words, words_for
 
 
 @dataclass
@@ -28,9 +29,49 @@ class SectionContext:
         return self.period.previous()
 
     @property
+    def period_words(self) -> str:
+        """How sentences name the period as a span: 全年 for twelve months, 本期 otherwise.
+        Every sentence asks here, so a half year or year to date changes one place."""
+        months = (
+            (self.period.end.year - self.period.start.year) * 12
+            + self.period.end.month
+            - self.period.start.month
+            + 1
+        )
+        return "全年" if months == 12 else "本期"
+
+    @property
     def as_of(self) -> str:
         """How the text names the period's end: 截至年底 / 截至9月底."""
         return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+
+    @property
+    def words(self) -> Words:
+        return words_for(getattr(self.union, "kind", "enterprise"))
+
+    def first_mention(self, key: str) -> bool:
+        """True the first time a figure is stated in the document: a later section refers back
+        instead of repeating it. Sections are worded in document order."""
+        stated = self.cache.setdefault("stated", set())
+        if key in stated:
+            return False
+        stated.add(key)
+        return True
+
+    def person(self, name: str) -> str:
+        """A person's name as the union's naming setting wants it: 张三, 张某, or "" (no name)."""
+        name = name.strip()
+        naming = getattr(self.union, "report_naming", "full")
+        if naming == "none" or not name:
+            return ""
+        if naming == "surname":
+            return f"{name[0]}某"
+        return name
+
+    def comrade(self, name: str, fallback: str = "一名职工") -> str:
+        """How a typical case names its person: 张三同志, 张某同志, or the fallback."""
+        who = self.person(name)
+        return f"{who}同志" if who else fallback
 
     def once(self, key: str, compute: Any) -> Any:
         """Selectors that several sections share run once per report."""

@@ -7,17 +7,23 @@ from decimal import Decimal
 
 from democracy.choices import ContractKind
 from democracy.selectors import (
+    adopted_suggestions,
     congress_summary,
     contract_summary,
     disclosure_counts,
+    disclosure_topics,
     joint_meeting_count,
     proposal_counts,
     suggestion_summary,
 )
 from rights.selectors import rights_summary
 
-from ..figures import Figure, Figures, percent
+from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
+from .phrases import book_title, name_list
+from .typical import rights_cases, suggestion_cases
+
+CHANNEL_WORDS = {"board": "公开栏", "oa": "OA平台", "congress": "职代会", "assembly": "职工大会"}
 
 
 class DemocracySection(Section):
@@ -28,6 +34,7 @@ class DemocracySection(Section):
         congress = congress_summary(union=ctx.union, period=ctx.period)
         latest = congress.latest
         proposals = proposal_counts(union=ctx.union, period=ctx.period)
+        proposals_before = proposal_counts(union=ctx.union, period=ctx.previous)
         disclosures = disclosure_counts(union=ctx.union, period=ctx.period)
         disclosures_before = disclosure_counts(union=ctx.union, period=ctx.previous)
         contracts = ctx.once(
@@ -43,14 +50,22 @@ class DemocracySection(Section):
             "代表总数": Figure("代表总数", latest.delegates_total if latest else 0, "名"),
             "实到代表": Figure("实到代表", latest.delegates_present if latest else 0, "名"),
             "女代表": Figure("女代表", latest.delegates_women if latest else 0, "名"),
-            "审议事项": Figure(
-                "审议事项", "、".join(dict.fromkeys(i for s in congress.sessions for i in s.items))
-            ),
-            "提案数": Figure("提案数", proposals.received, "件"),
+            "审议事项": Figure("审议事项", name_list(congress.items, limit=8)),
+            "提案数": Figure("提案数", proposals.received, "件", proposals_before.received or None),
             "立案数": Figure("立案数", proposals.accepted, "件"),
             "办结数": Figure("办结数", proposals.closed, "件"),
             "提案办结率": Figure("提案办结率", percent(proposals.closed, proposals.accepted) or 0, "%"),
             "公开事项": Figure("公开事项", disclosures.count, "项", disclosures_before.count or None),
+            "公开内容": Figure(
+                "公开内容",
+                name_list(disclosure_topics(union=ctx.union, period=ctx.period), total=disclosures.count),
+            ),
+            "公开渠道": Figure(
+                "公开渠道",
+                "、".join(
+                    CHANNEL_WORDS[c.channel] for c in disclosures.by_channel if c.channel in CHANNEL_WORDS
+                ),
+            ),
             "签订合同": Figure("签订合同", contracts.signed, "份"),
             "有效合同": Figure("有效合同", contracts.in_force_total, "份"),
             "覆盖职工": Figure("覆盖职工", covered, "人"),
@@ -76,12 +91,12 @@ class DemocracySection(Section):
                 blocks.append(
                     p(
                         join_clauses(
-                            "全年召开【职代会名称】"
+                            "召开【职代会名称】"
                             if f["职代会次数"].value == 1
-                            else "全年召开职工代表大会【职代会次数】，分别为【职代会名称】",
+                            else f"{ctx.period_words}召开职工代表大会【职代会次数】，分别为【职代会名称】",
                             "应到代表【代表总数】，实到【实到代表】" if f["代表总数"].value else "",
                             "其中女代表【女代表】" if f["女代表"].value else "",
-                            "审议通过了【审议事项】等事项" if f["审议事项"].value else "",
+                            "审议通过了【审议事项】" if f["审议事项"].value else "",
                         )
                     )
                 )
@@ -89,20 +104,19 @@ class DemocracySection(Section):
                 blocks.append(
                     p(
                         join_clauses(
-                            "共收到职工代表提案【提案数】，立案【立案数】",
+                            "共收到职工代表提案【提案数】"
+                            + ("，【提案数同比】" if f["提案数"].change else "")
+                            + "，立案【立案数】",
                             "办结【办结数】，办结率【提案办结率】" if f["办结数"].value else "",
                         )
                     )
                 )
         if f["公开事项"].value or f["联席会"].value:
-            blocks.append(h("深化厂务公开"))
+            blocks.append(h(f"深化{ctx.words.disclosure}"))
             blocks.append(
                 p(
                     join_clauses(
-                        "坚持厂务公开制度，全年通过公开栏、内网和会议等形式公开事项【公开事项】"
-                        if f["公开事项"].value
-                        else "",
-                        "【公开事项同比】" if f["公开事项"].change else "",
+                        self._disclosure(ctx, f) if f["公开事项"].value else "",
                         "召开党政工联席会【联席会】，共同研究涉及职工切身利益的事项"
                         if f["联席会"].value
                         else "",
@@ -118,7 +132,9 @@ class DemocracySection(Section):
                         "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
                         "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
                         "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",
-                        "女职工权益保护专项集体合同【女职工专项合同】" if f["女职工专项合同"].value else "",
+                        "女职工权益保护专项集体合同【女职工专项合同】"
+                        if f["女职工专项合同"].value and ctx.first_mention("女职工专项合同")
+                        else "",
                         "约定职工工资平均增长【工资增长】" if f["工资增长"].value else "",
                     )
                 )
@@ -128,12 +144,43 @@ class DemocracySection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "全年征集职工合理化建议【合理化建议】，采纳【采纳建议】",
+                        "征集职工合理化建议【合理化建议】，采纳【采纳建议】",
                         "创造经济效益【建议效益】" if f["建议效益"].value else "",
                     )
                 )
             )
+            named = self._suggestions(ctx)
+            if named:
+                blocks.append(p(named))
+            blocks += [p(t) for t in suggestion_cases(ctx)]
         return blocks
+
+    def _disclosure(self, ctx: SectionContext, f: Figures) -> str:
+        channels = f"通过{f['公开渠道'].value}" if f["公开渠道"].value else ""
+        topics = str(f["公开内容"].value)
+        change = "，【公开事项同比】" if f["公开事项"].change else ""
+        if topics and not topics.endswith("等"):
+            return f"坚持{ctx.words.disclosure}制度，{channels}公开了{topics}，共【公开事项】{change}"
+        return f"坚持{ctx.words.disclosure}制度，{channels}公开事项【公开事项】{change}" + (
+            f"，主要有{topics}" if topics else ""
+        )
+
+    def _suggestions(self, ctx: SectionContext) -> str:
+        """The adopted suggestions with the largest benefits, by submitter and title."""
+        rows = ctx.once("adopted", lambda: adopted_suggestions(union=ctx.union, period=ctx.period))
+        shown = rows[:3]
+        if not shown:
+            return ""
+        parts = []
+        for s in shown:
+            who = ctx.person(s.submitter)
+            title = book_title(s.title)
+            named = f"{who}提出的{title}" if who else title
+            parts.append(f"{named}创造效益{money_text(s.benefit)}" if s.benefit else named)
+        listed = "；".join(parts)
+        if len(rows) > len(shown):
+            return f"其中效益较大的有：{listed}。"
+        return f"被采纳的建议有：{listed}。" if len(rows) > 1 else f"被采纳的是{listed}。"
 
     def tables(self, ctx: SectionContext, f: Figures) -> list[Table]:
         rows = [
@@ -142,7 +189,7 @@ class DemocracySection(Section):
             ["其中女代表（名）", f["女代表"].text],
             ["收到提案（件）", f["提案数"].text],
             ["立案 / 办结（件）", f"{f['立案数'].text} / {f['办结数'].text}"],
-            ["厂务公开事项（项）", f["公开事项"].text],
+            [f"{ctx.words.disclosure}事项（项）", f["公开事项"].text],
             ["现行有效集体合同（份）", f["有效合同"].text],
             ["集体合同覆盖职工（人）", f["覆盖职工"].text],
             ["合理化建议 / 采纳（条）", f"{f['合理化建议'].text} / {f['采纳建议'].text}"],
@@ -156,8 +203,9 @@ class RightsSection(Section):
 
     def figures(self, ctx: SectionContext) -> Figures:
         now = rights_summary(union=ctx.union, period=ctx.period)
+        before = rights_summary(union=ctx.union, period=ctx.previous)
         return {
-            "调解案件": Figure("调解案件", now.mediation_received, "件"),
+            "调解案件": Figure("调解案件", now.mediation_received, "件", before.mediation_received or None),
             "调解成功": Figure("调解成功", now.mediation_successful, "件"),
             "调解成功率": Figure(
                 "调解成功率", percent(now.mediation_successful, now.mediation_received) or 0, "%"
@@ -165,9 +213,9 @@ class RightsSection(Section):
             "涉及职工": Figure("涉及职工", now.mediation_workers, "人"),
             "法律咨询": Figure("法律咨询", now.consultation_persons, "人次"),
             "代理案件": Figure("代理案件", now.represented_cases, "件"),
-            "来信来访件次": Figure("来信来访件次", now.petition_cases, "件次"),
+            "来信来访件次": Figure("来信来访件次", now.petition_cases, "件次", before.petition_cases or None),
             "来信来访人次": Figure("来信来访人次", now.petition_persons, "人次"),
-            "追回金额": Figure("追回金额", now.total_recovered, "元"),
+            "追回金额": Figure("追回金额", now.total_recovered, "元", before.total_recovered or None),
         }
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
@@ -176,9 +224,9 @@ class RightsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】，涉及职工【涉及职工】"
-                        if f["涉及职工"].value
-                        else "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】",
+                        "发挥劳动争议调解委员会作用，受理劳动争议【调解案件】",
+                        "【调解案件同比】" if f["调解案件"].change else "",
+                        "涉及职工【涉及职工】" if f["涉及职工"].value else "",
                         "调解成功【调解成功】，调解成功率【调解成功率】" if f["调解成功"].value else "",
                     )
                 )
@@ -194,13 +242,23 @@ class RightsSection(Section):
                 )
             )
         if f["追回金额"].value:
-            blocks.append(p("通过调解和法律援助，为职工追回工资及各项补偿【追回金额】。"))
+            blocks.append(
+                p(
+                    join_clauses(
+                        "通过调解和法律援助，为职工追回工资及各项补偿【追回金额】",
+                        "【追回金额同比】" if f["追回金额"].change else "",
+                    )
+                )
+            )
         if f["来信来访件次"].value:
             blocks.append(
                 p(
                     join_clauses(
-                        "认真做好职工来信来访工作，全年受理来信来访【来信来访件次】、【来信来访人次】，做到件件有回音",
+                        "认真做好职工来信来访工作，受理来信来访【来信来访件次】、【来信来访人次】",
+                        "【来信来访件次同比】" if f["来信来访件次"].change else "",
+                        "做到件件有回音",
                     )
                 )
             )
+        blocks += [p(t) for t in rights_cases(ctx)]
         return blocks

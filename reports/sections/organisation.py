@@ -40,13 +40,16 @@ class OrganisationSection(Section):
         first = join_clauses(
             f"{ctx.as_of}，本会共有会员【会员总数】",
             "【会员总数同比】" if f["会员总数"].change else "",
-            "其中女会员【女会员】，占【女会员占比】" if f["女会员"].value else "",
+            "其中女会员【女会员】，占【女会员占比】"
+            if f["女会员"].value and ctx.first_mention("女会员")
+            else "",
             "农民工会员【农民工会员】" if f["农民工会员"].value else "",
             "下设分会（工会小组）【分会数】" if f["分会数"].value else "",
         )
-        blocks.append(p(first))
+        if f["会员总数"].value:  # a roster not yet entered says nothing, not "会员0人"
+            blocks.append(p(first))
         moves = join_clauses(
-            "全年新发展会员【新发展会员】" if f["新发展会员"].value else "",
+            f"{ctx.period_words}新发展会员【新发展会员】" if f["新发展会员"].value else "",
             "【新发展会员同比】" if f["新发展会员"].value and f["新发展会员"].change else "",
             "因退休、调出等减少会员【减少会员】" if f["减少会员"].value else "",
             "会员信息及时录入、动态更新，做到应入尽入、底数清楚"

@@ -9,19 +9,41 @@ from django.utils.safestring import SafeString
 from funds.choices import Category
 from funds.selectors import audits_for_year, fund_summary
 from records.money import format_yuan
-from welfare.choices import HardshipCategory
+from welfare.choices import DisbursementKind, FundingSource, HardshipCategory
 from welfare.selectors import (
+    TypeTotal,
     disbursement_totals,
+    disbursement_totals_by_funding_source,
     disbursement_totals_by_type,
+    disbursements_paid_from_union_funds,
+    donation_titles,
     donation_totals,
     hardship_file_counts,
+    hardship_households_helped,
+    union_funds_unpaid,
 )
 
 from ..charts import horizontal_bars
-from ..figures import Figure, Figures
+from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
+from .phrases import name_list
+from .typical import disbursement_cases
 
 TEN_THOUSAND = Decimal("10000")
+
+
+# Universal comfort (every member in the same situation gets it) apart from aid to need.
+AID_KINDS = (DisbursementKind.LIVING, DisbursementKind.MEDICAL, DisbursementKind.STUDENT)
+
+
+def kind_phrase(row: TypeTotal) -> str:
+    """ "节日慰问15人、30人次，9000元"; when nobody had it twice one count says it: visits in
+    人次 as the seeds count them ("慰问…16人次"), aid in 人 ("金秋助学2人")."""
+    if row.person_times != row.households:
+        people = f"{row.households}人、{row.person_times}人次"
+    else:
+        people = f"{row.households}人" if row.kind in AID_KINDS else f"{row.person_times}人次"
+    return f"{row.label.replace('/', '、')}{people}，{money_text(row.total)}"
 
 
 class WelfareSection(Section):
@@ -34,28 +56,47 @@ class WelfareSection(Section):
         )
 
     def figures(self, ctx: SectionContext) -> Figures:
-        now = disbursement_totals(union=ctx.union, period=ctx.period)
+        now = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
         before = disbursement_totals(union=ctx.union, period=ctx.previous)
+        aid = disbursement_totals(union=ctx.union, period=ctx.period, kinds=AID_KINDS)
+        comfort_kinds = [k for k in DisbursementKind.values if k not in AID_KINDS]
+        comfort = disbursement_totals(union=ctx.union, period=ctx.period, kinds=comfort_kinds)
         files = hardship_file_counts(union=ctx.union, period=ctx.period)
+        files_before = hardship_file_counts(union=ctx.union, period=ctx.previous)
         donations = donation_totals(union=ctx.union, period=ctx.period)
+        donations_before = donation_totals(union=ctx.union, period=ctx.previous)
         by_category = {c.category: c.count for c in files.open_by_category}
+        # 脱困率: of the households in the files this period (open at its start, or opened in it).
+        in_files = files_before.open_at_end + files.opened
         figures = {
-            "帮扶户数": Figure("帮扶户数", now.households, "户", before.households or None),
+            "帮扶人数": Figure("帮扶人数", now.households, "人", before.households or None),
             "帮扶人次": Figure("帮扶人次", now.person_times, "人次", before.person_times or None),
             "帮扶金额": Figure("帮扶金额", now.total, "元", before.total or None),
             "慰问金": Figure("慰问金", now.cash, "元"),
             "慰问品折价": Figure("慰问品折价", now.goods_value, "元"),
-            "在档困难职工": Figure("在档困难职工", files.open_at_end, "户"),
+            "慰问人数": Figure("慰问人数", comfort.households, "人"),
+            "慰问金额": Figure("慰问金额", comfort.total, "元"),
+            "救助人数": Figure("救助人数", aid.households, "人"),
+            "救助金额": Figure("救助金额", aid.total, "元"),
+            "帮扶困难户": Figure(
+                "帮扶困难户", hardship_households_helped(union=ctx.union, period=ctx.period), "户"
+            ),
+            "在档困难职工": Figure("在档困难职工", files.open_at_end, "户", files_before.open_at_end or None),
             "深度困难": Figure("深度困难", by_category.get(HardshipCategory.DEEP, 0), "户"),
             "新建档": Figure("新建档", files.opened, "户"),
             "脱困": Figure("脱困", files.closed, "户"),
+            "脱困率": Figure("脱困率", percent(files.closed, in_files) or 0, "%"),
             "捐款活动": Figure("捐款活动", donations.drives, "次"),
             "捐款人次": Figure("捐款人次", donations.participants, "人次"),
-            "捐款金额": Figure("捐款金额", donations.amount, "元"),
+            "捐款金额": Figure("捐款金额", donations.amount, "元", donations_before.amount or None),
+            "捐款名称": Figure("捐款名称", name_list(donation_titles(union=ctx.union, period=ctx.period))),
         }
         for row in self._by_type(ctx):
+            figures[f"{row.label}人数"] = Figure(f"{row.label}人数", row.households, "人")
             figures[f"{row.label}人次"] = Figure(f"{row.label}人次", row.person_times, "人次")
             figures[f"{row.label}金额"] = Figure(f"{row.label}金额", row.total, "元")
+        for row in disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period):
+            figures[f"资金来源{row.label}"] = Figure(f"资金来源{row.label}", row.total, "元")
         return figures
 
     def has_records(self, f: Figures) -> bool:
@@ -63,49 +104,76 @@ class WelfareSection(Section):
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks: list[Block] = []
-        if f["帮扶人次"].value:
+        kinds = [row for row in self._by_type(ctx) if row.person_times]
+        if kinds:
             blocks.append(h("扎实开展送温暖和帮扶救助"))
             blocks.append(
                 p(
                     join_clauses(
-                        "全年共走访慰问、帮扶救助职工【帮扶户数】、【帮扶人次】",
+                        f"{ctx.period_words}走访慰问、帮扶救助{ctx.words.staff}【帮扶人数】"
+                        + ("、【帮扶人次】" if f["帮扶人次"].value != f["帮扶人数"].value else ""),
                         "发放慰问金和慰问品合计【帮扶金额】",
                         "【帮扶金额同比】" if f["帮扶金额"].change else "",
                     )
                 )
             )
-            kinds = [row for row in self._by_type(ctx) if row.person_times]
-            if kinds:
-                parts = "；".join(f"{row.label}【{row.label}人次】、【{row.label}金额】" for row in kinds)
-                blocks.append(p(f"其中：{parts}。"))
-        if f["在档困难职工"].value or f["新建档"].value or f["脱困"].value:
-            blocks.append(h("精准做好困难职工帮扶"))
-            blocks.append(
-                p(
-                    join_clauses(
-                        f"{ctx.as_of}，建立困难职工档案【在档困难职工】" if f["在档困难职工"].value else "",
-                        "其中深度困难职工【深度困难】" if f["深度困难"].value else "",
-                        "本年度新建档【新建档】" if f["新建档"].value else "",
-                        "帮助【脱困】困难职工家庭实现脱困" if f["脱困"].value else "",
-                        "做到精准识别、动态管理",
+            comfort = [r for r in kinds if r.kind not in AID_KINDS]
+            aid = [r for r in kinds if r.kind in AID_KINDS]
+            if comfort:
+                blocks.append(p("坚持常态化慰问：" + "；".join(kind_phrase(r) for r in comfort) + "。"))
+            if aid:
+                blocks.append(
+                    p(
+                        "对遇到困难的职工及时救助："
+                        + "；".join(kind_phrase(r) for r in aid)
+                        + "。"
+                        + ("救助对象中有在档困难职工家庭【帮扶困难户】。" if f["帮扶困难户"].value else "")
                     )
                 )
-            )
+            blocks += [p(t) for t in disbursement_cases(ctx)]
+            sources = [(k.removeprefix("资金来源"), fig) for k, fig in f.items() if k.startswith("资金来源")]
+            if len(sources) > 1:
+                listed = "、".join(f"{name}{fig.text}" for name, fig in sources)
+                blocks.append(p(f"从资金来源看，{listed}。"))
+        if f["在档困难职工"].value or f["新建档"].value or f["脱困"].value:
+            blocks.append(h("精准做好困难职工帮扶"))
+            blocks.append(p(self._hardship(ctx, f)))
         if f["捐款活动"].value:
+            names = str(f["捐款名称"].value)
             blocks.append(
                 p(
                     join_clauses(
-                        "组织开展“一日捐”等爱心捐款活动【捐款活动】，参与职工【捐款人次】，募集善款【捐款金额】",
+                        f"组织开展{names}" if names else "组织开展爱心捐款【捐款活动】",
+                        f"参与{ctx.words.staff}【捐款人次】" if f["捐款人次"].value else "",
+                        "募集善款【捐款金额】",
+                        "【捐款金额同比】" if f["捐款金额"].change else "",
                     )
                 )
             )
         return blocks
 
+    def _hardship(self, ctx: SectionContext, f: Figures) -> str:
+        files = f["在档困难职工"]
+        if files.previous and files.value != files.previous:
+            way = "减少" if files.value < files.previous else "增加"
+            stock = f"{ctx.as_of}，在档困难职工从上年的{files.previous}户{way}到【在档困难职工】"
+        elif files.value:
+            stock = f"{ctx.as_of}，在档困难职工【在档困难职工】"
+        else:
+            stock = ""
+        return join_clauses(
+            stock,
+            "其中深度困难职工【深度困难】" if f["深度困难"].value else "",
+            "新建档【新建档】" if f["新建档"].value else "",
+            "帮助【脱困】困难职工家庭实现脱困，脱困率【脱困率】" if f["脱困"].value else "",
+            "做到精准识别、动态管理",
+        )
+
     def tables(self, ctx: SectionContext, f: Figures) -> list[Table]:
         rows = [
             [
                 row.label,
-                f"{row.households}户",
+                f"{row.households}人",
                 f"{row.person_times}人次",
                 format_yuan(row.cash),
                 format_yuan(row.goods_value),
@@ -119,14 +187,14 @@ class WelfareSection(Section):
         rows.append(
             [
                 "合计",
-                f"{totals.households}户",
+                f"{totals.households}人",
                 f"{totals.person_times}人次",
                 format_yuan(totals.cash),
                 format_yuan(totals.goods_value),
                 format_yuan(totals.total),
             ]
         )
-        return [Table("帮扶慰问分类统计", ["类型", "户数", "人次", "慰问金", "慰问品折价", "合计"], rows)]
+        return [Table("帮扶慰问分类统计", ["类型", "人数", "人次", "慰问金", "慰问品折价", "合计"], rows)]
 
     def charts(self, ctx: SectionContext) -> list[tuple[str, SafeString]]:
         rows = [row for row in self._by_type(ctx) if row.total]
@@ -159,6 +227,40 @@ class FundsSection(Section):
             "经审次数": Figure("经审次数", len(audits), "次"),
         }
 
+    def _reconcile(self, ctx: SectionContext) -> str:
+        """Why the welfare section's total and the funds' welfare line differ, when they do:
+        other funding sources, approved but unpaid records, payment in another period."""
+        welfare = ctx.once(
+            "welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period)
+        ).total
+        if not welfare:
+            return ""
+        union_paid = disbursements_paid_from_union_funds(union=ctx.union, period=ctx.period)
+        if welfare == union_paid:
+            return ""
+        sources = disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+        others = [row for row in sources if row.kind != FundingSource.UNION_FUNDS and row.total]
+        other_total = sum((row.total for row in others), Decimal("0"))
+        own = welfare - other_total
+        unpaid = union_funds_unpaid(union=ctx.union, period=ctx.period)
+        shifted = own - unpaid - union_paid
+        parts = []
+        if others:
+            parts.append(
+                f"{'、'.join(row.label for row in others)}承担{money_text(other_total)}，不在工会经费中列支"
+            )
+        if unpaid:
+            parts.append(f"已审批尚待发放{money_text(unpaid)}")
+        if shifted:
+            parts.append(
+                f"{money_text(abs(shifted))}因发放日期与慰问日期不在同一期间而计入{'其他期间' if shifted > 0 else '本期'}"
+            )
+        return (
+            f"帮扶救助部分所述慰问救助{money_text(welfare)}中，由工会经费列支并已发放{money_text(union_paid)}；"
+            + "，".join(parts)
+            + "。"
+        )
+
     def has_records(self, f: Figures) -> bool:
         return bool(f["经费收入"].value or f["经费支出"].value or f["经审次数"].value)
 
@@ -168,7 +270,7 @@ class FundsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "严格执行工会经费收支管理规定，全年经费收入【经费收入】"
+                        f"严格执行工会经费收支管理规定，{ctx.period_words}经费收入【经费收入】"
                         if f["经费收入"].value
                         else "",
                         "【经费收入同比】" if f["经费收入"].value and f["经费收入"].change else "",
@@ -181,17 +283,19 @@ class FundsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "全年经费支出【经费支出】" if f["经费支出"].value else "",
+                        "经费支出【经费支出】" if f["经费支出"].value else "",
+                        "【经费支出同比】" if f["经费支出"].value and f["经费支出"].change else "",
                         "主要用于职工活动【职工活动支出】" if f["职工活动支出"].value else "",
                         "帮扶慰问【帮扶支出】" if f["帮扶支出"].value else "",
                         "做到取之于职工、用之于职工",
                     )
                 )
             )
+            reconciled = self._reconcile(ctx)
+            if reconciled:
+                blocks.append(p(reconciled))
         if f["经审次数"].value:
-            blocks.append(
-                p("工会经费审查委员会对全年经费收支情况开展审查【经审次数】，确保经费使用规范、透明。")
-            )
+            blocks.append(p("工会经费审查委员会对经费收支情况开展审查【经审次数】，确保经费使用规范、透明。"))
         return blocks
 
     def tables(self, ctx: SectionContext, f: Figures) -> list[Table]:

@@ -366,3 +366,55 @@ def test_the_committee_was_re_elected_in_the_demo_year(factory):
     report = Report.objects.get(union=factory, year=CTX.year, status=ReportStatus.DRAFT)
     organisation = next(s for s in assemble(report).sections if s.key == "organisation")
     assert any("第五届工会委员会换届选举" in b["text"] for b in organisation.blocks)
+
+
+def test_the_chairman_can_sign_the_summary(factory):
+    """Read end to end before signing (issue #10): no figure stated twice, no empty comparison,
+    no complete list ending in 等, no marker left, no "活动等活动"."""
+    import re
+
+    from democracy.selectors import congress_summary
+    from reports.document import section_figures
+    from reports.figures import TOKEN
+    from reports.sections import BY_KEY
+
+    report = Report.objects.get(union=factory, year=CTX.year, status=ReportStatus.DRAFT)
+    document = assemble(report)
+    text = "\n".join(b["text"] for s in document.sections for b in s.blocks)
+    assert "【" not in text
+    assert not re.search(r"(比上年|同比)[，。；]", text)
+    assert "等等" not in text and "活动等活动" not in text and "活动活动" not in text
+    assert "0人次" not in re.sub(r"\d0人次", "", text)
+
+    # Each figure is named once, in document order (a later section refers back).
+    ctx, figures = section_figures(report)
+    named: Counter[str] = Counter()
+    for rs in report.sections.filter(included=True).order_by("position"):
+        section = BY_KEY[rs.key]
+        if not section.staff_only:
+            for block in section.blocks(ctx, figures[rs.key]):
+                named.update(
+                    n.removesuffix("同比") for n in TOKEN.findall(block.text) if not n.endswith("同比")
+                )
+    assert [label for label, n in named.items() if n > 1] == []
+    assert (
+        text.count("女会员108人") <= 1 and text.count(f"女会员{figures['organisation']['女会员'].text}") == 1
+    )
+
+    # A list ends in 等 only when records were left out of it.
+    everything = {label: f for figs in figures.values() for label, f in figs.items()}
+    for label, figure in everything.items():
+        if isinstance(figure.value, str) and figure.value.endswith("等"):
+            shown = len(figure.value.removesuffix("等").split("、"))
+            total = {"公开内容": "公开事项", "捐款名称": "捐款活动"}.get(label, label.replace("名称", "次数"))
+            if label == "审议事项":
+                assert len(congress_summary(union=factory, period=ctx.period).items) > shown
+            else:
+                assert everything[total].value > shown, label
+    complete = [
+        f.value
+        for f in everything.values()
+        if isinstance(f.value, str) and f.value and not f.value.endswith("等")
+    ]
+    for listed in complete:
+        assert f"{listed}等" not in text, listed

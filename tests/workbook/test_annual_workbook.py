@@ -129,7 +129,7 @@ def test_indicators_equal_the_annual_reports_figures(exported, records):
     assert values["members_left"] == report["减少会员"] == 1
     assert Decimal(str(values["welfare_total"])) == report["帮扶金额"] == Decimal("4000.75")
     assert values["welfare_person_times"] == report["帮扶人次"] == 3
-    assert values["welfare_households"] == report["帮扶户数"] == 3
+    assert values["welfare_households"] == report["帮扶人数"] == 3  # distinct recipients: persons
     assert Decimal(str(values["funds_income"])) == report["经费收入"] == Decimal("100000.40")
     assert Decimal(str(values["funds_spending"])) == report["经费支出"]
     assert values["contract_workers"] == report["覆盖职工"] == 300
