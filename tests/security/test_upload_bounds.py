@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -147,13 +146,13 @@ def _refusal(content: bytes) -> Any:
     """Read `content` the way every upload path does; return the refusal (with its budget)."""
     from records.xlsx_upload import UploadRefused, open_workbook
 
-    started = time.monotonic()
     with pytest.raises(UploadRefused) as caught:
         workbook = open_workbook(io.BytesIO(content), data_only=False)
         for sheet in workbook.worksheets:
             for _ in workbook.rows(sheet):
                 pass
-    assert time.monotonic() - started < 10
+    # The bound is asserted on the work done (the callers read the budget), not on wall time,
+    # which a loaded CI machine stretches.
     return caught.value
 
 
