@@ -70,7 +70,7 @@ class CompetitionSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "围绕生产经营中心任务，全年组织开展劳动竞赛【劳动竞赛次数】，参赛职工【劳动竞赛人次】",
+                        f"围绕生产经营中心任务，{ctx.words}组织开展劳动竞赛【劳动竞赛次数】，参赛职工【劳动竞赛人次】",
                         "【劳动竞赛人次同比】" if f["劳动竞赛人次"].change else "",
                         "主要有【劳动竞赛名称】等" if f["劳动竞赛名称"].value else "",
                     )
@@ -118,7 +118,7 @@ class CultureSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "坚持以职工喜闻乐见的形式丰富业余文化生活，全年举办文体活动【文体活动次数】",
+                        f"坚持以职工喜闻乐见的形式丰富业余文化生活，{ctx.words}举办文体活动【文体活动次数】",
                         "参与职工【文体活动人次】",
                         "【文体活动人次同比】" if f["文体活动人次"].change else "",
                         "投入经费【文体活动经费】" if f["文体活动经费"].value else "",
@@ -167,7 +167,7 @@ class WomenSection(Section):
                 p(
                     join_clauses(
                         "本会现有女会员【女会员】，占会员总数的【女会员占比】",
-                        "全年开展女职工活动【女职工活动次数】，参与【女职工活动人次】",
+                        f"{ctx.words}开展女职工活动【女职工活动次数】，参与【女职工活动人次】",
                         "包括【女职工活动名称】等" if f["女职工活动名称"].value else "",
                     )
                 )
@@ -212,7 +212,7 @@ class SelfBuildingSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "加强工会干部和职工的学习培训，全年举办学习培训【学习培训次数】，参训【学习培训人次】",
+                        f"加强工会干部和职工的学习培训，{ctx.words}举办学习培训【学习培训次数】，参训【学习培训人次】",
                         "内容包括【学习培训名称】等" if f["学习培训名称"].value else "",
                     )
                 )
@@ -221,7 +221,7 @@ class SelfBuildingSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "本年度本会及会员共获得各级荣誉【获得荣誉】",
+                        f"{ctx.this_words}本会及会员共获得各级荣誉【获得荣誉】",
                         "其中省部级以上荣誉【省部级以上荣誉】" if f["省部级以上荣誉"].value else "",
                     )
                 )

@@ -29,8 +29,18 @@ class SectionContext:
 
     @property
     def as_of(self) -> str:
-        """How the text names the period's end: 截至年底 / 截至9月底."""
-        return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+        """The day stock figures stand at: 截至年底 / 截至6月底 / 截至11月底 (a draft in December)."""
+        return self.period.as_of
+
+    @property
+    def words(self) -> str:
+        """The period inside a sentence: 全年 / 上半年 / 1-11月 ("全年组织开展…")."""
+        return self.period.words
+
+    @property
+    def this_words(self) -> str:
+        """本年度 for a year, else the period's words ("上半年顺利完成换届")."""
+        return self.period.this_words
 
     def once(self, key: str, compute: Any) -> Any:
         """Selectors that several sections share run once per report."""

@@ -76,9 +76,9 @@ class DemocracySection(Section):
                 blocks.append(
                     p(
                         join_clauses(
-                            "全年召开【职代会名称】"
+                            f"{ctx.words}召开【职代会名称】"
                             if f["职代会次数"].value == 1
-                            else "全年召开职工代表大会【职代会次数】，分别为【职代会名称】",
+                            else f"{ctx.words}召开职工代表大会【职代会次数】，分别为【职代会名称】",
                             "应到代表【代表总数】，实到【实到代表】" if f["代表总数"].value else "",
                             "其中女代表【女代表】" if f["女代表"].value else "",
                             "审议通过了【审议事项】等事项" if f["审议事项"].value else "",
@@ -99,7 +99,7 @@ class DemocracySection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "坚持厂务公开制度，全年通过公开栏、内网和会议等形式公开事项【公开事项】"
+                        f"坚持厂务公开制度，{ctx.words}通过公开栏、内网和会议等形式公开事项【公开事项】"
                         if f["公开事项"].value
                         else "",
                         "【公开事项同比】" if f["公开事项"].change else "",
@@ -114,7 +114,7 @@ class DemocracySection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "本年度签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
+                        f"{ctx.this_words}签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
                         "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
                         "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
                         "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",
@@ -128,7 +128,7 @@ class DemocracySection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "全年征集职工合理化建议【合理化建议】，采纳【采纳建议】",
+                        f"{ctx.words}征集职工合理化建议【合理化建议】，采纳【采纳建议】",
                         "创造经济效益【建议效益】" if f["建议效益"].value else "",
                     )
                 )
@@ -176,9 +176,9 @@ class RightsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】，涉及职工【涉及职工】"
+                        f"发挥劳动争议调解委员会作用，{ctx.words}受理劳动争议【调解案件】，涉及职工【涉及职工】"
                         if f["涉及职工"].value
-                        else "发挥劳动争议调解委员会作用，全年受理劳动争议【调解案件】",
+                        else f"发挥劳动争议调解委员会作用，{ctx.words}受理劳动争议【调解案件】",
                         "调解成功【调解成功】，调解成功率【调解成功率】" if f["调解成功"].value else "",
                     )
                 )
@@ -199,7 +199,7 @@ class RightsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "认真做好职工来信来访工作，全年受理来信来访【来信来访件次】、【来信来访人次】，做到件件有回音",
+                        f"认真做好职工来信来访工作，{ctx.words}受理来信来访【来信来访件次】、【来信来访人次】，做到件件有回音",
                     )
                 )
             )

@@ -46,7 +46,7 @@ class OrganisationSection(Section):
         )
         blocks.append(p(first))
         moves = join_clauses(
-            "全年新发展会员【新发展会员】" if f["新发展会员"].value else "",
+            f"{ctx.words}新发展会员【新发展会员】" if f["新发展会员"].value else "",
             "【新发展会员同比】" if f["新发展会员"].value and f["新发展会员"].change else "",
             "因退休、调出等减少会员【减少会员】" if f["减少会员"].value else "",
             "会员信息及时录入、动态更新，做到应入尽入、底数清楚"
@@ -59,7 +59,9 @@ class OrganisationSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "本年度顺利完成【换届届次】工会委员会换届选举" if f["换届届次"].value else "",
+                        f"{ctx.this_words}顺利完成【换届届次】工会委员会换届选举"
+                        if f["换届届次"].value
+                        else "",
                         "新一届工会委员会由【工会委员】组成"
                         if f["换届届次"].value
                         else "工会委员会现有委员【工会委员】"

@@ -68,7 +68,7 @@ class WelfareSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "全年共走访慰问、帮扶救助职工【帮扶户数】、【帮扶人次】",
+                        f"{ctx.words}共走访慰问、帮扶救助职工【帮扶户数】、【帮扶人次】",
                         "发放慰问金和慰问品合计【帮扶金额】",
                         "【帮扶金额同比】" if f["帮扶金额"].change else "",
                     )
@@ -85,7 +85,7 @@ class WelfareSection(Section):
                     join_clauses(
                         f"{ctx.as_of}，建立困难职工档案【在档困难职工】" if f["在档困难职工"].value else "",
                         "其中深度困难职工【深度困难】" if f["深度困难"].value else "",
-                        "本年度新建档【新建档】" if f["新建档"].value else "",
+                        f"{ctx.this_words}新建档【新建档】" if f["新建档"].value else "",
                         "帮助【脱困】困难职工家庭实现脱困" if f["脱困"].value else "",
                         "做到精准识别、动态管理",
                     )
@@ -168,7 +168,7 @@ class FundsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "严格执行工会经费收支管理规定，全年经费收入【经费收入】"
+                        f"严格执行工会经费收支管理规定，{ctx.words}经费收入【经费收入】"
                         if f["经费收入"].value
                         else "",
                         "【经费收入同比】" if f["经费收入"].value and f["经费收入"].change else "",
@@ -181,7 +181,7 @@ class FundsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "全年经费支出【经费支出】" if f["经费支出"].value else "",
+                        f"{ctx.words}经费支出【经费支出】" if f["经费支出"].value else "",
                         "主要用于职工活动【职工活动支出】" if f["职工活动支出"].value else "",
                         "帮扶慰问【帮扶支出】" if f["帮扶支出"].value else "",
                         "做到取之于职工、用之于职工",
@@ -190,7 +190,9 @@ class FundsSection(Section):
             )
         if f["经审次数"].value:
             blocks.append(
-                p("工会经费审查委员会对全年经费收支情况开展审查【经审次数】，确保经费使用规范、透明。")
+                p(
+                    f"工会经费审查委员会对{ctx.words}经费收支情况开展审查【经审次数】，确保经费使用规范、透明。"
+                )
             )
         return blocks
 
