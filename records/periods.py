@@ -172,6 +172,11 @@ class Period:
         return Period(self.year, self.start, through, PeriodKind.TO_DATE)
 
 
+def is_whole_year(start: dt.date, end: dt.date) -> bool:
+    """Twelve whole months from the first of a month (what a roll-up can add up)."""
+    return start.day == 1 and end == _add_months(start, 12) - dt.timedelta(days=1)
+
+
 def period_of(year: int, start_month: int = 1) -> Period:
     if start_month == 1:
         return Period(year, dt.date(year, 1, 1), dt.date(year, 12, 31))
