@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "reports",
     "workbook",
     "demo",
+    "profiles",
 ]
 
 MIDDLEWARE = [
