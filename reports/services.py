@@ -16,7 +16,7 @@ from django.utils import timezone
 from audit.registry import log_event
 from records import scratch
 from records.integrity import recheck_on_conflict
-from records.periods import Period, period_for
+from records.periods import Period, PeriodKind, period_for
 from unions.models import Union
 
 from .document import Document, assemble
@@ -108,7 +108,8 @@ def _refuse_second_draft(*, union: Union, period: Period) -> None:
         status=ReportStatus.DRAFT,
     )
     if drafts.exists():
-        raise ValidationError(f"{period.label}已有一份草稿，请直接编辑。")
+        which = "该年度" if period.kind == PeriodKind.YEAR else period.label
+        raise ValidationError(f"{which}已有一份草稿，请直接编辑。")
 
 
 def _require_draft(report: Report) -> None:
