@@ -112,7 +112,7 @@ def activities_by_category(*, union: Union, period: Period) -> list[CategoryTota
 
 
 def activities_by_month(*, union: Union, period: Period) -> list[MonthCount]:
-    """Twelve months in the period's order (e.g. October to September), empty months as 0."""
+    """The period's months in order (e.g. October to September), empty months as 0."""
     rows = {
         (row["y"], row["m"]): row
         for row in _live_activities(union, period)
@@ -123,7 +123,7 @@ def activities_by_month(*, union: Union, period: Period) -> list[MonthCount]:
     }
     months = []
     year, month = period.start.year, period.start.month
-    for _ in range(12):
+    while (year, month) <= (period.end.year, period.end.month) and len(months) < 12:
         row = rows.get((year, month))
         months.append(
             MonthCount(

@@ -24,8 +24,12 @@ from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from records.periods import Period, period_for, period_from_code
+
 if TYPE_CHECKING:
     from django.utils.datastructures import MultiValueDict
+
+    from unions.models import Union
 
 # Years a page may ask for; outside them a date cannot be built (year 0, 10000) or means nothing.
 YEAR_MIN = 1900
@@ -123,6 +127,35 @@ def year_param(
 ) -> int:
     value = int_param(request, name, min_value=YEAR_MIN, max_value=YEAR_MAX, data=data)
     return default if value is None else value
+
+
+def period_param(
+    request: HttpRequest,
+    union: Union,
+    name: str = "period",
+    *,
+    default: Period,
+    latest: Period | None = None,
+    data: QueryDict | None = None,
+) -> Period:
+    """The period a page is asked for: `period` as a `Period.code` (2025, 2025-H1, 2025-Q3,
+    2025-11-30), else a bare `year` (older links), else `default`. A period that ends after
+    `latest` (a future one) is dropped with a notice like any other bad value."""
+
+    def parse(value: str) -> Period | None:
+        text = text_value(value, max_length=20)
+        period = None if text is None else period_from_code(union, text, min_year=YEAR_MIN, max_year=YEAR_MAX)
+        if period is not None and latest is not None and period.end > latest.end:
+            return None
+        return period
+
+    value = _parsed(request, name, data, parse, quiet=False)
+    if value is not None:
+        return value  # type: ignore[return-value]
+    year = int_param(request, "year", min_value=YEAR_MIN, max_value=YEAR_MAX, data=data)
+    if year is not None and (latest is None or year <= latest.year):
+        return period_for(union, year)
+    return default
 
 
 def id_param(request: HttpRequest, name: str, *, data: QueryDict | None = None) -> int | None:

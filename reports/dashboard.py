@@ -26,8 +26,8 @@ from democracy.selectors import (
 from funds.selectors import fund_summary
 from members.selectors import membership_figures
 from records.money import format_wan
-from records.params import year_param
-from records.periods import Period, current_period, period_for
+from records.params import period_param
+from records.periods import Period, current_period, periods_offered
 from rights.selectors import rights_summary
 from unions.models import Union
 from unions.permissions import UnionRequest
@@ -120,7 +120,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                     "在档困难职工",
                     f"{files.open_at_end}户",
                     _url("welfare:hardship-list", code),
-                    f"本年新建档{files.opened}户，脱困{files.closed}户"
+                    f"{period.this_words}新建档{files.opened}户，脱困{files.closed}户"
                     if files.opened or files.closed
                     else "",
                 ),
@@ -196,7 +196,11 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                     if funds.welfare_disbursements
                     else "",
                 ),
-                Stat("本年结余", format_wan(funds.balance), _url("funds:summary", code, year=year)),
+                Stat(
+                    f"{period.this_words}结余",
+                    format_wan(funds.balance),
+                    _url("funds:summary", code, year=year),
+                ),
             ],
         )
     )
@@ -226,7 +230,8 @@ CACHE_SECONDS = 600
 
 
 def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str, object]:
-    key = f"dashboard:{union.pk}:{period.year}:{union.period_start_month}:{today}:{data_version(union)}"
+    span = f"{period.kind}:{period.start}:{period.end}"
+    key = f"dashboard:{union.pk}:{span}:{today}:{data_version(union)}"
     figures = cache.get(key)
     if figures is None:
         figures = {
@@ -243,14 +248,13 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
     """Rendered by `unions:home`, which has checked access already."""
     union = request.union
     latest = current_period(union)
-    year = min(max(year_param(request, default=latest.year), 2000), latest.year)
-    period = period_for(union, year)
+    period = period_param(request, union, default=latest, latest=latest)
     return render(
         request,
         "reports/dashboard.html",
         {
             "period": period,
-            "years": [period_for(union, y) for y in range(latest.year, latest.year - 6, -1)],
+            "periods": periods_offered(union),
             **cached_figures(union=union, period=period, today=dt.date.today()),
         },
     )

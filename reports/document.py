@@ -13,7 +13,7 @@ from typing import Any
 from django.utils.safestring import mark_safe
 
 from activities.selectors import activities_by_month
-from records.periods import period_for
+from records.periods import Period
 
 from .charts import column_chart
 from .figures import Figures, fill
@@ -103,10 +103,20 @@ def _table_json(table: Table) -> dict[str, Any]:
     return {"caption": table.caption, "header": table.header, "rows": table.rows}
 
 
+def counted_period(report: Report, today: dt.date | None = None) -> Period:
+    """What the draft's figures cover: its period, or the part of it that has ended when the
+    draft is made before the period ends (so the text says 截至11月底, never 截至年底)."""
+    return report.period.counted_until(today or dt.date.today())
+
+
+def report_context(report: Report, today: dt.date | None = None) -> SectionContext:
+    return SectionContext(union=report.union, period=counted_period(report, today))
+
+
 def section_figures(
-    report: Report, ctx: SectionContext | None = None
+    report: Report, ctx: SectionContext | None = None, *, today: dt.date | None = None
 ) -> tuple[SectionContext, dict[str, Figures]]:
-    ctx = ctx or SectionContext(union=report.union, period=period_for(report.union, report.year))
+    ctx = ctx or report_context(report, today)
     figures = {}
     for rs in report.sections.all():
         section = BY_KEY.get(rs.key)
@@ -115,11 +125,11 @@ def section_figures(
     return ctx, figures
 
 
-def assemble(report: Report) -> Document:
+def assemble(report: Report, *, today: dt.date | None = None) -> Document:
     """The document of a draft, from the records as they are now."""
     if report.is_final and report.snapshot:
         return Document.from_json(report.snapshot)
-    ctx, all_figures = section_figures(report)
+    ctx, all_figures = section_figures(report, today=today)
     everything: Figures = {}
     for figures in all_figures.values():
         everything.update(figures)
@@ -161,7 +171,7 @@ def assemble(report: Report) -> Document:
         sections=sections,
         closing=_paragraphs(report.closing, everything),
         signature=report.signature or report.union.name,
-        date_text=date_text(report.signed_on or dt.date.today()),
+        date_text=date_text(report.signed_on or today or dt.date.today()),
         appendix=appendix,
         charts=charts,
         figures={key: {label: f.as_json() for label, f in figs.items()} for key, figs in all_figures.items()},

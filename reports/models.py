@@ -8,6 +8,7 @@ from django.db.models.functions import Coalesce, Length
 from django.utils.translation import gettext_lazy as _
 
 from records.dates import PlausibleDates
+from records.periods import Period, PeriodKind, build_period
 
 
 def section_text_limit() -> int:
@@ -50,6 +51,14 @@ class Report(PlausibleDates, models.Model):
         "unions.Union", verbose_name=_("工会"), on_delete=models.PROTECT, related_name="reports"
     )
     year = models.PositiveSmallIntegerField(_("年度"))
+    # The period the report covers (records.periods): a year, a half, a quarter or the year to
+    # a day; its dates are kept so that a later change of the union's start month leaves it be.
+    period_kind = models.CharField(
+        _("期间类型"), max_length=10, choices=PeriodKind.choices, default=PeriodKind.YEAR
+    )
+    period_part = models.PositiveSmallIntegerField(_("半年/季度"), default=0)
+    period_start = models.DateField(_("期间起"), null=True, blank=True)
+    period_end = models.DateField(_("期间止"), null=True, blank=True)
     title = models.CharField(_("标题"), max_length=120)
     opening = models.TextField(_("开头段落"), blank=True)
     closing = models.TextField(_("结尾段落"), blank=True)
@@ -98,10 +107,10 @@ class Report(PlausibleDates, models.Model):
         ordering = ["-year", "-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["union", "year"],
+                fields=["union", "year", "period_kind", "period_part"],
                 condition=models.Q(status="draft"),
-                name="one_draft_report_per_union_year",
-                violation_error_message="该年度已有一份草稿。",
+                name="one_draft_report_per_union_period",
+                violation_error_message="该期间已有一份草稿。",
             )
         ]
 
@@ -111,6 +120,19 @@ class Report(PlausibleDates, models.Model):
     @property
     def is_final(self) -> bool:
         return self.status == ReportStatus.FINAL
+
+    @property
+    def period(self) -> Period:
+        """The period as stored; rows from before periods were stored are calendar-made."""
+        if self.period_start and self.period_end:
+            return Period(self.year, self.period_start, self.period_end, self.period_kind, self.period_part)
+        return build_period(self.union, kind=PeriodKind.YEAR, year=self.year)
+
+    def set_period(self, period: Period) -> None:
+        self.year = period.year
+        self.period_kind = period.kind
+        self.period_part = period.part
+        self.period_start, self.period_end = period.start, period.end
 
     def section_text_length(self, *, excluding: int | None = None) -> int:
         """Characters of staff text in the saved sections (but the one `excluding`)."""

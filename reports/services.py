@@ -16,50 +16,73 @@ from django.utils import timezone
 from audit.registry import log_event
 from records import scratch
 from records.integrity import recheck_on_conflict
-from records.periods import period_for
+from records.periods import Period, PeriodKind, period_for
 from unions.models import Union
 
 from .document import Document, assemble
 from .figures import Figures, marker_problems
 from .models import Report, ReportSection, ReportStatus
 from .pdf import render_pdf
-from .sections import SECTIONS
+from .sections import SECTIONS, Section
+from .sections.staff import PlansSection
 
 PDF_DIR = "reports"
 
 
-def default_opening(union: Union, year: int) -> str:
-    period = period_for(union, year)
+def default_opening(union: Union, period: Period | int) -> str:
+    if isinstance(period, int):  # a year, as callers before periods passed it
+        period = period_for(union, period)
     return (
         f"{period.label}，{union.name}在上级工会和本单位党组织的正确领导下，紧紧围绕单位中心工作，"
         "认真履行维护、建设、参与、教育职能，团结带领广大会员职工建功立业，各项工作取得了新的成效。"
-        "现将全年工作总结如下。"
+        f"现将{period.summary_words}总结如下。"
     )
+
+
+def default_title(union: Union, period: Period) -> str:
+    """…2025年度工作总结 / …2025年上半年工作总结."""
+    return f"{union.name}{period.label}工作总结"
+
+
+def default_heading(section: Section, period: Period) -> str:
+    """A half year's closing part is 下半年工作安排; other headings are the section's own."""
+    return period.plans_heading if section.key == PlansSection.key else section.title
 
 
 @transaction.atomic
 def report_start(
-    *, union: Union, year: int, actor: AbstractBaseUser | None, based_on: Report | None = None
+    *,
+    union: Union,
+    year: int | None = None,
+    actor: AbstractBaseUser | None,
+    based_on: Report | None = None,
+    period: Period | None = None,
 ) -> Report:
-    """Start the draft for `year`, empty or from a finalised report's text."""
-    _refuse_second_draft(union=union, year=year)
-    period = period_for(union, year)
+    """Start the draft for `period` (or the statistical `year`), empty or from a finalised
+    report's text."""
+    if period is None and based_on is not None:
+        period = based_on.period
+    elif period is None:
+        if year is None:
+            raise ValidationError("请选择总结的期间。")
+        period = period_for(union, year)
+    _refuse_second_draft(union=union, period=period)
     report = Report(
         union=union,
-        year=year,
-        title=f"{union.name}{period.label}工作总结",
-        opening=default_opening(union, year),
+        title=default_title(union, period),
+        opening=default_opening(union, period),
         signature=union.name,
         created_by=actor,
         based_on=based_on,
     )
+    report.set_period(period)
     if based_on is not None:
         for name in ("title", "opening", "closing", "signature", "include_appendix", "include_charts"):
             setattr(report, name, getattr(based_on, name))
     # The one-draft rule is checked by _refuse_second_draft, so that it reads the same at any moment.
     report.full_clean(validate_constraints=False)
     # Two "start" clicks at once both pass the check above; the loser waits here for the winner.
-    with recheck_on_conflict(lambda: _refuse_second_draft(union=union, year=year)):
+    with recheck_on_conflict(lambda: _refuse_second_draft(union=union, period=period)):
         report.save()
     previous = {s.key: s for s in based_on.sections.all()} if based_on else {}
     for position, section in enumerate(SECTIONS):
@@ -68,7 +91,7 @@ def report_start(
             report=report,
             key=section.key,
             position=old.position if old else position,
-            heading=old.heading if old else section.title,
+            heading=old.heading if old else default_heading(section, period),
             included=old.included if old else True,
             use_generated=old.use_generated if old else True,
             staff_text=old.staff_text if old else "",
@@ -76,9 +99,17 @@ def report_start(
     return report
 
 
-def _refuse_second_draft(*, union: Union, year: int) -> None:
-    if Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).exists():
-        raise ValidationError("该年度已有一份草稿，请直接编辑。")
+def _refuse_second_draft(*, union: Union, period: Period) -> None:
+    drafts = Report.objects.filter(
+        union=union,
+        year=period.year,
+        period_kind=period.kind,
+        period_part=period.part,
+        status=ReportStatus.DRAFT,
+    )
+    if drafts.exists():
+        which = "该年度" if period.kind == PeriodKind.YEAR else period.label
+        raise ValidationError(f"{which}已有一份草稿，请直接编辑。")
 
 
 def _require_draft(report: Report) -> None:

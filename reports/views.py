@@ -51,24 +51,23 @@ def report_list(request: UnionRequest) -> HttpResponse:
     reports = Report.objects.filter(union=request.union).select_related("finalised_by")
     if request.access.superior_union:
         reports = reports.filter(status="final")
-    year = current_period(request.union).year
-    return render(
-        request,
-        "reports/report_list.html",
-        {"reports": reports, "start_form": StartReportForm(initial={"year": year})},
-    )
+    latest = current_period(request.union)
+    form = StartReportForm(union=request.union, initial={"period": latest.code})
+    return render(request, "reports/report_list.html", {"reports": reports, "start_form": form})
 
 
 @union_view(Perm.EDIT)
 @require_POST
 def report_start(request: UnionRequest) -> HttpResponse:
-    form = StartReportForm(request.POST)
+    form = StartReportForm(request.POST, union=request.union)
     if not form.is_valid():
-        messages.error(request, "请填写正确的年度。")
+        messages.error(
+            request, form.non_field_errors()[0] if form.non_field_errors() else "请选择总结的期间。"
+        )
         return redirect("reports:list", code=request.union.code)
     try:
         report = services.report_start(
-            union=request.union, year=form.cleaned_data["year"], actor=request.user
+            union=request.union, period=form.cleaned_data["chosen"], actor=request.user
         )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
@@ -95,8 +94,10 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
                 messages.success(request, "已保存。")
                 return redirect("reports:edit", code=request.union.code, pk=report.pk)
     sections = []
+    counted = None
     if not report.is_final:
-        _, figures = section_figures(report)
+        ctx, figures = section_figures(report)
+        counted = ctx.period if ctx.period != report.period else None
         for rs in report.sections.order_by("position", "id"):
             section = BY_KEY.get(rs.key)
             if section is None:
@@ -113,7 +114,7 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/report_edit.html",
-        {"report": report, "form": form, "sections": sections, "can_edit": can_edit},
+        {"report": report, "form": form, "sections": sections, "can_edit": can_edit, "counted": counted},
     )
 
 
@@ -237,7 +238,7 @@ def report_redraft(request: UnionRequest, pk: int) -> HttpResponse:
         return redirect("reports:edit", code=request.union.code, pk=report.pk)
     try:
         draft = services.report_start(
-            union=request.union, year=report.year, actor=request.user, based_on=report
+            union=request.union, period=report.period, actor=request.user, based_on=report
         )
     except ValidationError as exc:
         messages.error(request, exc.messages[0])

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "workbook",
     "demo",
     "imports",
+    "profiles",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ urlpatterns = [
     path("u/<str:code>/reports/", include("reports.urls")),
     path("u/<str:code>/workbook/", include("workbook.urls")),
     path("u/<str:code>/imports/", include("imports.urls")),
+    path("u/<str:code>/profiles/", include("profiles.urls")),
     path("admin/", admin.site.urls),
 ]
 

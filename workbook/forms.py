@@ -4,25 +4,48 @@ from __future__ import annotations
 
 from django import forms
 
+from records.periods import Period, PeriodKind, current_period, period_for, period_from_code
 from records.text import CleanTextFormMixin
+from unions.models import Union
 
 from . import signing
 
 
 class ExportForm(CleanTextFormMixin, forms.Form):
-    year = forms.TypedChoiceField(label="统计年度", coerce=int)
+    """The period to export (a year, a half, a quarter, the year so far) by its code; a bare
+    `year` (older links, scripts) means that statistical year."""
+
+    # Any period by its code (the page offers the usual ones; a link may name another day).
+    period = forms.CharField(label="统计期间", required=False, max_length=20)
+    year = forms.TypedChoiceField(label="统计年度", coerce=int, required=False, empty_value=None)
     masked = forms.BooleanField(
         label="身份证号脱敏（只保留末4位，出生日期只写年份）",
         required=False,
         help_text="报送上级工会时，如对方不需要完整身份证号，建议勾选。",
     )
 
-    def __init__(self, *args, years: list[tuple[int, str]], allow_full_ids: bool, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(  # type: ignore[no-untyped-def]
+        self, *args, union: Union, periods: list[Period], allow_full_ids: bool, **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = years
+        self.union = union
+        self.period_choices = [(p.code, p.label) for p in periods]
+        self.latest = current_period(union)
+        self.fields["year"].choices = [(p.year, p.label) for p in periods if p.kind == PeriodKind.YEAR]
         if not allow_full_ids:
             # Without Perm.VIEW_FULL_ID the numbers are always masked: nothing to choose.
             del self.fields["masked"]
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        data = super().clean()
+        code, year = data.get("period"), data.get("year")
+        if code:
+            data["chosen"] = period_from_code(self.union, code)
+        elif year is not None:
+            data["chosen"] = period_for(self.union, year)
+        if data.get("chosen") is None or data["chosen"].end > self.latest.end:
+            raise forms.ValidationError("请选择统计期间。")
+        return data
 
 
 class ImportForm(CleanTextFormMixin, forms.Form):

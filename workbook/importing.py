@@ -25,6 +25,7 @@ from django.db import models, transaction
 
 from audit.registry import log_event
 from members.importing.reader import Limits, RosterFileError, check_magic, check_size, check_zip
+from records.periods import is_whole_year
 from records.xlsx_upload import UploadedWorkbook, UploadRefused, open_workbook
 from unions.models import Union
 
@@ -240,6 +241,12 @@ def read_workbook(source: IO[bytes] | str | Path) -> ParsedWorkbook:
     start, end = _date(about.get(fmt.ITEM_PERIOD_START)), _date(about.get(fmt.ITEM_PERIOD_END))
     if start is None or end is None or end < start:
         errors.append(f"“{fmt.ABOUT_SHEET}”表中的统计期间无效。")
+    elif not is_whole_year(start, end):
+        # A half year's or quarter's workbook would be added up as if it were the year.
+        errors.append(
+            f"该文件的统计期间为{start:%Y-%m-%d}至{end:%Y-%m-%d}，不是完整的统计年度；"
+            "汇总只接受全年的统计年报工作簿，请让填报单位导出全年的工作簿。"
+        )
     try:
         units = max(1, int(_text(about.get(fmt.ITEM_UNITS)) or 1))
     except ValueError:

@@ -29,6 +29,7 @@ from audit.context import Actor, acting_as
 from audit.registry import log_event
 from members.models import Member
 from records import scratch
+from records.periods import Period, PeriodKind
 from unions.models import Union
 
 from . import events
@@ -57,8 +58,15 @@ def runs_in_background(union: Union) -> bool:
     return Member.objects.filter(union=union).count() > sync_limit()
 
 
-def create_job(*, union: Union, year: int, full_ids: bool, user) -> ExportJob:  # type: ignore[no-untyped-def]
-    return ExportJob.objects.create(union=union, year=year, full_ids=full_ids, requested_by=user)
+def create_job(  # type: ignore[no-untyped-def]
+    *, union: Union, year: int | None = None, full_ids: bool, user, period: Period | None = None
+) -> ExportJob:
+    """A job for `period`, or for the statistical `year`."""
+    code = "" if period is None or period.kind == PeriodKind.YEAR else period.code
+    year = period.year if period is not None else year
+    return ExportJob.objects.create(
+        union=union, year=year, period_code=code, full_ids=full_ids, requested_by=user
+    )
 
 
 def _label(user) -> str:  # type: ignore[no-untyped-def]
@@ -75,7 +83,7 @@ def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
     actor = actor or Actor(user=job.requested_by, label=job.requested_by.get_username())
     with acting_as(actor.user, label=actor.label, ip_address=actor.ip_address):
         context = annual_context(
-            union=job.union, year=job.year, full_ids=job.full_ids, generated_by=_label(job.requested_by)
+            union=job.union, period=job.period, full_ids=job.full_ids, generated_by=_label(job.requested_by)
         )
         name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.xlsx"
         path = Path(default_storage.path(name))

@@ -30,6 +30,8 @@ class ExportJob(models.Model):
         Union, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="workbook_exports"
     )
     year = models.PositiveSmallIntegerField(_("年度"))
+    # records.periods.Period.code of a half, quarter or year so far; blank for the year.
+    period_code = models.CharField(_("统计期间"), max_length=20, blank=True)
     full_ids = models.BooleanField(_("完整身份证号"), default=False)
     status = models.CharField(
         _("状态"), max_length=10, choices=ExportStatus.choices, default=ExportStatus.PENDING
@@ -54,7 +56,17 @@ class ExportJob(models.Model):
         indexes = [models.Index(fields=["union", "-created_at"], name="exportjob_union_created_idx")]
 
     def __str__(self) -> str:
-        return f"{self.year}年度统计年报工作簿（{self.get_status_display()}）"
+        return f"{self.period.label}统计年报工作簿（{self.get_status_display()}）"
+
+    @property
+    def period(self):  # type: ignore[no-untyped-def]
+        from records.periods import period_for, period_from_code
+
+        if self.period_code:
+            period = period_from_code(self.union, self.period_code)
+            if period is not None:
+                return period
+        return period_for(self.union, self.year)
 
     @property
     def is_finished(self) -> bool:
@@ -70,9 +82,7 @@ class ExportJob(models.Model):
 
     @property
     def download_name(self) -> str:
-        from records.periods import period_for
-
-        return f"{self.union.name}{period_for(self.union, self.year).label}统计年报.xlsx"
+        return f"{self.union.name}{self.period.label}统计年报.xlsx"
 
 
 class SignatureStatus(models.TextChoices):

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from audit.registry import log_event
-from records.periods import period_for
+from records.periods import Period, period_for
 from unions.models import Union
 
 from . import events, signing
@@ -29,10 +29,20 @@ class ExportResult:
     size: int  # bytes; 0 when written to a stream of unknown size
 
 
-def annual_context(*, union: Union, year: int, full_ids: bool, generated_by: str = "") -> ExportContext:
-    return ExportContext(
-        union=union, period=period_for(union, year), full_ids=full_ids, generated_by=generated_by
-    )
+def annual_context(
+    *,
+    union: Union,
+    year: int | None = None,
+    full_ids: bool,
+    generated_by: str = "",
+    period: Period | None = None,
+) -> ExportContext:
+    """The workbook of `period` (a year, half, quarter or the year so far), or of the
+    statistical `year`."""
+    if period is None:
+        assert year is not None, "a workbook needs its period"
+        period = period_for(union, year)
+    return ExportContext(union=union, period=period, full_ids=full_ids, generated_by=generated_by)
 
 
 def expected_rows(context: ExportContext) -> int:

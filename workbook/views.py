@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from audit.context import current_actor
 from audit.registry import log_event
 from records import scratch
-from records.params import year_param
-from records.periods import Period, current_period, period_for
+from records.params import period_param, year_param
+from records.periods import Period, current_period, period_for, periods_offered
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
 
@@ -68,24 +68,32 @@ def export_page(request: UnionRequest) -> HttpResponse:
     """Choose a year and export. Small unions get the file at once; big ones get a job page."""
     union = request.union
     allow_full_ids = request.access.can(Perm.VIEW_FULL_ID)
-    years = [(p.year, p.label) for p in _periods(union)]
-    form = ExportForm(request.POST or None, years=years, allow_full_ids=allow_full_ids)
+    latest = current_period(union)
+    form = ExportForm(
+        request.POST or None,
+        union=union,
+        periods=periods_offered(union, years=YEARS_SHOWN),
+        allow_full_ids=allow_full_ids,
+        initial={"period": latest.code},
+    )
     if request.method == "POST" and form.is_valid():
-        year = form.cleaned_data["year"]
+        period = form.cleaned_data["chosen"]
         full_ids = allow_full_ids and not form.cleaned_data.get("masked")
         jobs.delete_expired()
         jobs.sweep_interrupted()
         if jobs.runs_in_background(union):
-            job = jobs.create_job(union=union, year=year, full_ids=full_ids, user=request.user)
+            job = jobs.create_job(union=union, period=period, full_ids=full_ids, user=request.user)
             jobs.start_job(job, current_actor())
             return redirect("workbook:job", code=union.code, pk=job.pk)
-        context = annual_context(union=union, year=year, full_ids=full_ids, generated_by=_user_label(request))
+        context = annual_context(
+            union=union, period=period, full_ids=full_ids, generated_by=_user_label(request)
+        )
         fh = scratch.temporary_file()  # FileResponse closes it
         result = write_annual_workbook(context=context, target=fh)
         log_export(context=context, result=result, via="网页")
         fh.seek(0)
         return _xlsx_response(fh, f"{union.name}{context.period.label}统计年报.xlsx")
-    recent = ExportJob.objects.filter(union=union).select_related("requested_by")[:RECENT_JOBS]
+    recent = ExportJob.objects.filter(union=union).select_related("requested_by", "union")[:RECENT_JOBS]
     return render(
         request,
         "workbook/export.html",
@@ -126,13 +134,17 @@ def job_download(request: UnionRequest, pk: int) -> HttpResponse:
 @union_view(Perm.VIEW)
 def indicator_page(request: UnionRequest) -> HttpResponse:
     """The union's indicator sheet on screen, as the workbook's first sheet will show it."""
-    year = _year(request)
-    period = period_for(request.union, year)
+    latest = current_period(request.union)
+    period = period_param(request, request.union, default=latest, latest=latest)
     rows = indicators(union=request.union, period=period)
     return render(
         request,
         "workbook/indicators.html",
-        {"period": period, "years": _periods(request.union), "groups": _grouped(rows)},
+        {
+            "period": period,
+            "periods": periods_offered(request.union, years=YEARS_SHOWN),
+            "groups": _grouped(rows),
+        },
     )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from .activity_sections import CompetitionSection, CultureSection, SelfBuildingSection, WomenSection
 from .base import Block, Section, SectionContext, Table
 from .democracy_sections import DemocracySection, RightsSection
+from .federation import FederationSection
 from .organisation import OrganisationSection
 from .staff import PlansSection, ProblemsSection
 from .welfare_sections import FundsSection, WelfareSection
 
 SECTIONS: list[Section] = [
+    FederationSection(),  # a higher-level union's units; left out where there are none
     OrganisationSection(),
     DemocracySection(),
     RightsSection(),

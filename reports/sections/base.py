@@ -30,20 +30,19 @@ class SectionContext:
 
     @property
     def period_words(self) -> str:
-        """How sentences name the period as a span: 全年 for twelve months, 本期 otherwise.
-        Every sentence asks here, so a half year or year to date changes one place."""
-        months = (
-            (self.period.end.year - self.period.start.year) * 12
-            + self.period.end.month
-            - self.period.start.month
-            + 1
-        )
-        return "全年" if months == 12 else "本期"
+        """The period inside a sentence: 全年 / 上半年 / 1-11月 ("全年组织开展…"). Every
+        sentence asks here, so a half year or year to date changes one place."""
+        return self.period.words
 
     @property
     def as_of(self) -> str:
-        """How the text names the period's end: 截至年底 / 截至9月底."""
-        return "截至年底" if self.period.end.month == 12 else f"截至{self.period.end.month}月底"
+        """The day stock figures stand at: 截至年底 / 截至6月底 / 截至11月底 (a draft in December)."""
+        return self.period.as_of
+
+    @property
+    def this_words(self) -> str:
+        """本年度 for a year, else the period's words ("上半年顺利完成换届")."""
+        return self.period.this_words
 
     @property
     def words(self) -> Words:

@@ -128,7 +128,7 @@ class DemocracySection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "本年度签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
+                        f"{ctx.this_words}签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
                         "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
                         "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
                         "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from members.cadres import cadre_figures
 from members.selectors import membership_figures
+from profiles.sentences import membership_rate_sentence, profile_figures
 
 from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
@@ -33,6 +34,7 @@ class OrganisationSection(Section):
             "工会委员": Figure("工会委员", cadres.committee, "人"),
             "女工会干部": Figure("女工会干部", cadres.women, "人"),
             "换届届次": Figure("换届届次", "、".join(cadres.new_terms)),
+            **profile_figures(ctx),  # the year profile's workers and 入会率 (profiles.sentences)
         }
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
@@ -48,6 +50,8 @@ class OrganisationSection(Section):
         )
         if f["会员总数"].value:  # a roster not yet entered says nothing, not "会员0人"
             blocks.append(p(first))
+        if membership_rate_sentence(f):  # the year profile's sentence (profiles.sentences)
+            blocks.append(p(membership_rate_sentence(f)))
         moves = join_clauses(
             f"{ctx.period_words}新发展会员【新发展会员】" if f["新发展会员"].value else "",
             "【新发展会员同比】" if f["新发展会员"].value and f["新发展会员"].change else "",
@@ -62,7 +66,9 @@ class OrganisationSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "本年度顺利完成【换届届次】工会委员会换届选举" if f["换届届次"].value else "",
+                        f"{ctx.this_words}顺利完成【换届届次】工会委员会换届选举"
+                        if f["换届届次"].value
+                        else "",
                         "新一届工会委员会由【工会委员】组成"
                         if f["换届届次"].value
                         else "工会委员会现有委员【工会委员】"

@@ -110,7 +110,7 @@ def test_a_leader_approves_edits_finalises_and_downloads_the_report(open_page, l
     expect(page.get_by_test_id("status")).to_contain_text("已审批")
 
     page.get_by_role("link", name="年度总结").click()
-    page.fill("#id_year", str(year))
+    page.select_option("#id_period", str(year))
     page.get_by_role("button", name="开始撰写总结").click()
     expect(page.get_by_role("heading", name=re.compile("工作总结"))).to_be_visible()
     page.locator("li", has_text="存在的问题和不足").get_by_role("link", name="编辑").click()
