@@ -324,20 +324,22 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAUL
 TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 2)
 if REDIS_URL:
     # Caches shared by every web process and machine; keys carry the data version.
+    # CACHE_KEY_PREFIX keeps two installations sharing one Redis apart.
     CACHES = {
         name: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": name,
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'ur')}-{name}",
         }
         for name in ("default", "fragments")
     }
 # Media in S3-compatible object storage when a bucket is named; files are still read only
 # through the permission-checked views (no public URLs: querystring_auth, private ACL).
+STORAGES["default"] = {"BACKEND": "records.storage.PrivateFileSystemStorage"}
 S3_BUCKET = os.environ.get("S3_BUCKET", "")
 if S3_BUCKET:
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "records.storage.PrivateS3Storage",
         "OPTIONS": {
             "bucket_name": S3_BUCKET,
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
