@@ -161,20 +161,23 @@ def _retry_or_fail(job: ExportJob) -> bool:
     return True
 
 
-def sweep_interrupted() -> int:
-    """Remove what killed exports left in the private temp directory and retry their jobs
-    (or mark them failed); delete published files no job names. Returns the jobs found."""
-    ids = [
-        int(name[len(WORKSPACE_PREFIX) :])
-        for name in scratch.sweep()
-        if name.startswith(WORKSPACE_PREFIX) and name[len(WORKSPACE_PREFIX) :].isdecimal()
-    ]
+def interrupted(job_ids: list[int]) -> int:
+    """Jobs whose workspaces the sweep found dead (background.sweeps): retry or fail them."""
     count = 0
     for job in ExportJob.objects.filter(
-        pk__in=ids, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
+        pk__in=job_ids, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
     ).select_related("union"):
         _retry_or_fail(job)
         count += 1
+    return count
+
+
+def sweep_interrupted() -> int:
+    """Remove what killed tasks left in the private temp directory and retry their jobs
+    (or mark them failed); delete published files no job names. Returns exports found."""
+    from background import sweeps
+
+    count = sweeps.run_all()["export-"]
     named = ExportJob.objects.exclude(file="").values_list("file", flat=True)
     older_than = float(getattr(settings, "ORPHAN_FILE_MINUTES", 60)) * 60
     scratch.sweep_orphans(EXPORT_DIR, named, older_than=older_than)
