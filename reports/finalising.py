@@ -60,8 +60,9 @@ def start(*, report: Report, actor: Actor) -> FinaliseJob:
 
 
 def _finish(job: FinaliseJob, status: str, error: str = "") -> FinaliseJob:
-    FinaliseJob.objects.filter(pk=job.pk).update(status=status, error=error, finished_at=timezone.now())
     job.refresh_from_db()
+    job.status, job.error, job.finished_at = status, error, timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])  # saved, so the outcome is logged
     return job
 
 

@@ -1,5 +1,5 @@
 from reports.document import assemble
-from reports.models import Report, ReportSection, ReportStatus
+from reports.models import FinaliseJob, Report, ReportSection, ReportStatus
 from reports.services import report_start
 from unions.permissions import Perm
 
@@ -54,7 +54,16 @@ def _draft():
     return report_start(union=UnionFactory(), year=2025, actor=None)
 
 
+def _new_finalise_job():
+    from reports.models import FinaliseJob
+    from tests.factories import UserFactory
+
+    report = _draft()
+    return FinaliseJob.objects.create(union=report.union, report=report, requested_by=UserFactory())
+
+
 AUDIT_CASES = {
     Report: (_draft, "title", "新标题"),
+    FinaliseJob: (_new_finalise_job, "status", "failed"),
     ReportSection: (lambda: _draft().sections.first(), "staff_text", "工作人员写的内容"),
 }
