@@ -1,5 +1,5 @@
 # 工会年报 — developer entry points. `make run` and `make test` work on a fresh clone.
-#   make run [HOST=127.0.0.1] [PORT=8000]   migrate, load the demo, serve
+#   make run [HOST=127.0.0.1] [PORT=8000]   migrate, load the demo, serve (with the task worker)
 #   make test [PYTEST_ARGS="-k members"]   (default: -n auto, one worker per core)
 # DATABASE_URL from the environment is passed through (SQLite when unset).
 
@@ -49,7 +49,8 @@ run: venv sysdeps
 	$(MANAGE) load_demo --if-empty
 	@echo ""
 	@echo "打开 http://$(HOST):$(PORT)/ 用上面的演示账号登录（仅供演示）。按 Ctrl+C 停止。"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# The task worker (exports, ...) runs beside the server and stops with it.
+	DEBUG=1 bash scripts/run_dev.sh $(PY) $(HOST):$(PORT)
 
 test: venv-dev sysdeps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)

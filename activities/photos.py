@@ -1,7 +1,7 @@
 """Activity photos as files: where they are stored and which uploads are accepted.
 
-Photos live under MEDIA_ROOT but are never served from MEDIA_URL: the storage below has no
-public URL, and `views.photo` sends a file only after checking the reader's union.
+Photos live in the media storage (MEDIA_ROOT or the S3 bucket) but are never served from a
+media URL: that storage has no public URL (records/storage.py), and `views.photo` sends a file only after checking the reader's union.
 An upload is accepted for what Pillow finds inside it, never for its name or the type the
 browser claims, and it is stored under a random name with the extension of that format.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, default_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 if TYPE_CHECKING:
@@ -32,16 +32,10 @@ ACCEPTED_FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-class PrivateStorage(FileSystemStorage):
-    """MEDIA_ROOT without a public URL: files reach readers only through a checked view."""
-
-    def url(self, name: str | None) -> str:
-        raise ValueError("Activity photos have no public URL; use the activities:photo view.")
-
-
-def private_storage() -> PrivateStorage:
-    # A callable, so migrations do not freeze a location and tests' MEDIA_ROOT applies.
-    return PrivateStorage()
+def private_storage() -> Storage:
+    # A callable, so migrations do not freeze a location. The media storage itself has no
+    # public URL (records.storage), local or in object storage (S3_BUCKET).
+    return default_storage
 
 
 def photo_upload_to(instance: ActivityPhoto, filename: str) -> str:

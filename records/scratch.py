@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
 
 LOCK_NAME = ".lock"
@@ -143,9 +144,26 @@ def sweep() -> list[str]:
     return removed
 
 
+def _is_local() -> bool:
+    try:
+        default_storage.path("")
+    except NotImplementedError:
+        return False
+    return True
+
+
 def publish(source: Path, name: str) -> str:
     """Move a finished file into the media storage as `name` in one step: readers see the
-    whole file or none. Returns `name`."""
+    whole file or none. Returns the stored name (`name`).
+
+    In object storage (S3) one upload is that step: an object appears whole when its upload
+    completes, never in part."""
+    if not _is_local():
+        try:
+            with source.open("rb") as fh:
+                return default_storage.save(name, File(fh, name=source.name))
+        finally:
+            source.unlink(missing_ok=True)
     target = Path(default_storage.path(name))
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -168,6 +186,8 @@ def sweep_orphans(folder: str, referenced: Iterable[str], *, older_than: float) 
     """Delete files under the media `folder` that no row names (a process killed between
     publishing a file and committing its row leaves one), if older than `older_than`
     seconds, so work in progress is never touched. Returns the deleted names."""
+    if not _is_local():
+        return _sweep_stored_orphans(folder, set(referenced), older_than=older_than)
     base = Path(default_storage.path(folder))
     if not base.is_dir():
         return []
@@ -180,5 +200,27 @@ def sweep_orphans(folder: str, referenced: Iterable[str], *, older_than: float) 
         with contextlib.suppress(FileNotFoundError):
             if path.is_file() and name not in keep and path.stat().st_mtime < cutoff:
                 path.unlink()
+                deleted.append(name)
+    return deleted
+
+
+def _stored_files(folder: str) -> Iterator[str]:
+    directories, files = default_storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}"
+    for directory in directories:
+        yield from _stored_files(f"{folder}/{directory}")
+
+
+def _sweep_stored_orphans(folder: str, keep: set[str], *, older_than: float) -> list[str]:
+    """`sweep_orphans` for storage without local paths (object storage): by listing."""
+    cutoff = time.time() - older_than
+    deleted = []
+    for name in _stored_files(folder):
+        if name in keep:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            if default_storage.get_modified_time(name).timestamp() < cutoff:
+                default_storage.delete(name)
                 deleted.append(name)
     return deleted

@@ -11,8 +11,10 @@ class ReportsConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from . import checks  # noqa: F401  (registers the font and HarfBuzz checks)
-        from .models import Report, ReportSection
+        from .models import FinaliseJob, Report, ReportSection
 
         register(Report, exclude=AUDIT_EXCLUDE | {"snapshot"})
         register(ReportSection, exclude={"figures_seen"})
+        # Who asked for a finalise and how it ended; started_at moves by queryset update.
+        register(FinaliseJob, exclude={"started_at", "task_id"})
         register_event_labels({"reports.report.finalised": "定稿"})

@@ -204,3 +204,47 @@ class ReportSection(models.Model):
         message = _report_too_long(total)
         if message:
             raise ValidationError({"staff_text": message})
+
+
+class FinaliseStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("正在定稿")
+    DONE = "done", _("已定稿")
+    FAILED = "failed", _("未能定稿")
+
+
+class FinaliseJob(models.Model):
+    """One leader's "定稿" of a report, run by a task worker (reports/finalising.py): the
+    PDF is printed off the request path and the page shows how it went."""
+
+    union = models.ForeignKey(
+        "unions.Union", verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+"
+    )
+    report = models.ForeignKey(
+        Report, verbose_name=_("总结"), on_delete=models.CASCADE, related_name="finalise_jobs"
+    )
+    status = models.CharField(
+        _("状态"), max_length=10, choices=FinaliseStatus.choices, default=FinaliseStatus.PENDING
+    )
+    error = models.TextField(_("错误信息"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("定稿人"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_from = models.GenericIPAddressField(_("定稿人IP"), null=True, blank=True)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("定稿任务")
+        verbose_name_plural = _("定稿任务")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.report}（{self.get_status_display()}）"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (FinaliseStatus.DONE, FinaliseStatus.FAILED)

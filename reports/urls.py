@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
     path("<int:pk>/docx/", views.report_docx, name="docx"),
     path("<int:pk>/finalise/", views.report_finalise, name="finalise"),
+    path("finalising/<int:pk>/", views.finalise_job, name="finalise-job"),
     path("<int:pk>/redraft/", views.report_redraft, name="redraft"),
     path("sections/<int:pk>/", views.section_edit, name="section"),
     path("sections/<int:pk>/move/", views.section_move, name="section-move"),

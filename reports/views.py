@@ -8,15 +8,17 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from audit.context import current_actor
+from background import sweeps
 from records.periods import current_period
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from . import services
+from . import finalising, services
 from .document import assemble, section_figures
 from .figures import marker_problems
 from .forms import ReportForm, SectionForm, StartReportForm
 from .markers import report_marker_problems
-from .models import Report, ReportSection
+from .models import FinaliseJob, FinaliseStatus, Report, ReportSection
 from .pdf import RenderFailed
 from .sections import BY_KEY
 from .word import render_docx
@@ -218,16 +220,38 @@ def report_docx(request: UnionRequest, pk: int) -> HttpResponse:
 @union_view(Perm.APPROVE)
 @require_POST
 def report_finalise(request: UnionRequest, pk: int) -> HttpResponse:
+    """Queue the finalise for a task worker; its page follows it (at once if already done)."""
     report = _report(request, pk)
-    try:
-        services.report_finalise(report=report, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    except RenderFailed as exc:
-        messages.error(request, f"未能定稿：{exc.message}")
-    else:
-        messages.success(request, "总结已定稿，PDF 已存档。之后台账的变化不会改变定稿。")
+    job = finalising.start(report=report, actor=current_actor())
+    if not job.is_finished:
+        return redirect("reports:finalise-job", code=request.union.code, pk=job.pk)
+    _tell_outcome(request, job)
     return redirect("reports:edit", code=request.union.code, pk=report.pk)
+
+
+FINALISED = "总结已定稿，PDF 已存档。之后台账的变化不会改变定稿。"
+
+
+def _tell_outcome(request: UnionRequest, job: FinaliseJob) -> None:
+    if job.status == FinaliseStatus.DONE:
+        messages.success(request, FINALISED)
+    else:
+        messages.error(request, job.error)
+
+
+@union_view(Perm.APPROVE)
+def finalise_job(request: UnionRequest, pk: int) -> HttpResponse:
+    """The finalise's progress; refreshes itself every 2 s until it is done (no JavaScript)."""
+    sweeps.run_all()  # a job whose worker was killed is retried or failed at once
+    job = get_for_union(FinaliseJob.objects.select_related("report"), request, pk)
+    job = finalising.mark_stale(job)
+    if job.status == FinaliseStatus.DONE:
+        messages.success(request, FINALISED)
+        return redirect("reports:edit", code=request.union.code, pk=job.report_id)
+    response = render(request, "reports/finalise_job.html", {"job": job, "refresh": not job.is_finished})
+    if not job.is_finished:
+        response["Refresh"] = "2"
+    return response
 
 
 @union_view(Perm.EDIT)

@@ -25,3 +25,10 @@ CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.D
 WORKBOOK_SIGNING_KEY_FILE = BASE_DIR / "test-artifacts" / "keys" / "workbook-signing-key.pem"  # noqa: F405
 PRIVATE_TMP_DIR = BASE_DIR / "test-artifacts" / "tmp"  # noqa: F405
 FILE_UPLOAD_TEMP_DIR = str(PRIVATE_TMP_DIR / "uploads")
+# Tasks run in the caller unless a test's subprocess (or the environment) asks for a backend;
+# tests/background/ runs the database and Redis backends with real workers.
+if not os.environ.get("TASK_BACKEND"):
+    TASK_BACKEND = "immediate"
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}
+    }

@@ -302,3 +302,55 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
     "records.params.ControlCharacterMiddleware",
 )
+
+# --- Background work and shared state (issue #16) -----------------------------------------
+# Long work (workbook exports, ...) runs as tasks of Django's Tasks API (the django-tasks
+# backport): in the database by default (`manage.py run_worker`, started by `make run`), in
+# Redis through RQ when REDIS_URL is set. TASK_BACKEND=database|rq|immediate overrides.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+TASK_BACKEND = os.environ.get("TASK_BACKEND") or ("rq" if REDIS_URL else "database")
+INSTALLED_APPS += ["django_tasks", "django_tasks_db", "django_rq", "background"]
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "rq": "django_tasks_rq.RQBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[TASK_BACKEND],
+        "QUEUES": ["default"],
+    }
+}
+# RQ's own limit on one task; our exports and PDFs stop themselves well before.
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
+# A task whose worker was killed is run again this many times in all, then marked failed.
+TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 2)
+if REDIS_URL:
+    # Caches shared by every web process and machine; keys carry the data version.
+    # CACHE_KEY_PREFIX keeps two installations sharing one Redis apart.
+    CACHES = {
+        name: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{os.environ.get('CACHE_KEY_PREFIX', 'ur')}-{name}",
+        }
+        for name in ("default", "fragments")
+    }
+# Media in S3-compatible object storage when a bucket is named; files are still read only
+# through the permission-checked views (no public URLs: querystring_auth, private ACL).
+STORAGES["default"] = {"BACKEND": "records.storage.PrivateFileSystemStorage"}
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "records.storage.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("S3_PREFIX", ""),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }

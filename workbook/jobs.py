@@ -1,32 +1,31 @@
-"""Exports that take more than a moment run in a background thread.
+"""Exports that take more than a moment run as a task of the queue (background.queue).
 
-There is no task queue in this product, so a big union's workbook is written by a thread
-of the web process while the page polls the job. The thread uses its own database
-connection and closes it when done. Everything the export writes, openpyxl's sheet spools
-included, goes to the job's workspace in the private temp directory (records.scratch);
-the finished file is published into MEDIA_ROOT/exports/<uuid>.xlsx with one rename.
+A big union's workbook is written by a task worker (`manage.py run_worker`), never by the
+web process, while the page polls the job row. Everything the export writes, openpyxl's
+sheet spools included, goes to the job's workspace in the private temp directory
+(records.scratch); the finished file is published into the media storage as
+exports/<uuid>.xlsx in one step.
 
-A job whose process died (killed, restarted) is found by `sweep_interrupted`, run when an
-export starts, when a job page is polled and by `manage.py sweep_files`: its workspace is
-removed and the job marked failed. One silent for `STALE_AFTER` is marked failed too.
-Files are deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
+A job whose worker died (killed, restarted) is found by `sweep_interrupted`, run when a
+worker starts, when an export starts, when a job page is polled and by
+`manage.py sweep_files`: its workspace is removed and the job queued again, up to
+TASK_MAX_ATTEMPTS in all, then marked failed. One silent for `STALE_AFTER` is marked
+failed too. Files are deleted after `WORKBOOK_EXPORT_KEEP_HOURS`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import close_old_connections, connections
 from django.utils import timezone
 
 from audit.context import Actor, acting_as
 from audit.registry import log_event
+from background import queue
 from members.models import Member
 from records import scratch
 from records.periods import Period, PeriodKind
@@ -41,6 +40,10 @@ logger = logging.getLogger(__name__)
 EXPORT_DIR = "exports"
 WORKSPACE_PREFIX = "export-"
 INTERRUPTED = "导出中断（导出进程已停止，可能是服务器重启），未完成的临时文件已清除。请重新导出。"
+INTERRUPTED_AGAIN = (
+    "导出中断（导出进程已停止，可能是服务器重启），已自动重试 {attempts} 次仍未完成，"
+    "未完成的临时文件已清除。请稍后重新导出；如仍失败，请联系系统管理员。"
+)
 STALE_AFTER = dt.timedelta(minutes=30)
 PROGRESS_EVERY = 2_000
 
@@ -80,13 +83,15 @@ def workspace_name(job_id: int) -> str:
 def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
     """Write the job's workbook (in the calling thread) and record the outcome."""
     job = ExportJob.objects.select_related("union", "requested_by").get(pk=job_id)
-    actor = actor or Actor(user=job.requested_by, label=job.requested_by.get_username())
+    actor = actor or Actor(
+        user=job.requested_by, label=job.requested_by.get_username(), ip_address=job.requested_from
+    )
     with acting_as(actor.user, label=actor.label, ip_address=actor.ip_address):
         context = annual_context(
             union=job.union, period=job.period, full_ids=job.full_ids, generated_by=_label(job.requested_by)
         )
         name = f"{EXPORT_DIR}/{uuid.uuid4().hex}.xlsx"
-        path = Path(default_storage.path(name))
+        published = ""
         try:
             with scratch.workspace(workspace_name(job.pk)) as work:
                 ExportJob.objects.filter(pk=job.pk).update(
@@ -100,10 +105,11 @@ def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
                 result = write_annual_workbook(
                     context=context, target=staged, progress=progress, spool_dir=work
                 )
-                scratch.publish(staged, name)
+                published = scratch.publish(staged, name)
         except Exception as exc:
             logger.exception("workbook export %s failed", job.pk)
-            path.unlink(missing_ok=True)
+            if published:
+                default_storage.delete(published)
             job.refresh_from_db()
             job.status = ExportStatus.FAILED
             job.error = f"导出失败：{exc.__class__.__name__}。请稍后重试；如仍失败，请联系系统管理员。"
@@ -124,43 +130,62 @@ def run_job(job_id: int, actor: Actor | None = None) -> ExportJob:
         return job
 
 
-def _thread_main(job_id: int, actor: Actor) -> None:
-    close_old_connections()
-    try:
-        run_job(job_id, actor)
-    except Exception:  # the job row itself could not be read or saved
-        logger.exception("workbook export thread %s crashed", job_id)
-    finally:
-        connections.close_all()
+def _enqueue(job: ExportJob) -> ExportJob:
+    from .tasks import export_workbook
+
+    job.attempts += 1
+    ExportJob.objects.filter(pk=job.pk).update(attempts=job.attempts)
+    job.task_id = queue.enqueue(export_workbook, job_id=job.pk, attempt=job.attempts)
+    ExportJob.objects.filter(pk=job.pk).update(task_id=job.task_id)
+    return job
 
 
-def start_job(job: ExportJob, actor: Actor) -> threading.Thread:
-    """Run the job in a daemon thread; returns the thread (tests join it)."""
-    thread = threading.Thread(
-        target=_thread_main, args=(job.pk, actor), name=f"workbook-export-{job.pk}", daemon=True
-    )
-    thread.start()
-    return thread
+def start_job(job: ExportJob, actor: Actor) -> ExportJob:
+    """Queue the job for a task worker (the caller's transaction must be committed)."""
+    job.requested_from = actor.ip_address
+    job.save(update_fields=["requested_from"])
+    return _enqueue(job)
+
+
+def _retry_or_fail(job: ExportJob) -> bool:
+    """A job whose worker died: queue it again, or fail it after the last attempt. Returns
+    True when it failed."""
+    queue.abandon(job.task_id)
+    if job.attempts < queue.max_attempts():
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ExportStatus.PENDING, started_at=None, progress_rows=0, error=""
+        )
+        job.refresh_from_db()
+        log_event(
+            job.union, events.EXPORT_RETRIED, {"year": job.year, "job": job.pk, "attempt": job.attempts + 1}
+        )
+        _enqueue(job)
+        return False
+    job.status = ExportStatus.FAILED
+    job.error = INTERRUPTED if job.attempts <= 1 else INTERRUPTED_AGAIN.format(attempts=job.attempts - 1)
+    job.finished_at = timezone.now()
+    job.save()
+    log_event(job.union, events.EXPORT_FAILED, {"year": job.year, "job": job.pk, "error": "interrupted"})
+    return True
+
+
+def interrupted(job_ids: list[int]) -> int:
+    """Jobs whose workspaces the sweep found dead (background.sweeps): retry or fail them."""
+    count = 0
+    for job in ExportJob.objects.filter(
+        pk__in=job_ids, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
+    ).select_related("union"):
+        _retry_or_fail(job)
+        count += 1
+    return count
 
 
 def sweep_interrupted() -> int:
-    """Remove what killed exports left in the private temp directory and mark their jobs
-    failed; delete published files no job names. Returns the jobs marked failed."""
-    ids = [
-        int(name[len(WORKSPACE_PREFIX) :])
-        for name in scratch.sweep()
-        if name.startswith(WORKSPACE_PREFIX) and name[len(WORKSPACE_PREFIX) :].isdecimal()
-    ]
-    count = 0
-    for job in ExportJob.objects.filter(
-        pk__in=ids, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
-    ).select_related("union"):
-        job.status = ExportStatus.FAILED
-        job.error = INTERRUPTED
-        job.finished_at = timezone.now()
-        job.save()
-        log_event(job.union, events.EXPORT_FAILED, {"year": job.year, "job": job.pk, "error": "interrupted"})
-        count += 1
+    """Remove what killed tasks left in the private temp directory and retry their jobs
+    (or mark them failed); delete published files no job names. Returns exports found."""
+    from background import sweeps
+
+    count = sweeps.run_all()["export-"]
     named = ExportJob.objects.exclude(file="").values_list("file", flat=True)
     older_than = float(getattr(settings, "ORPHAN_FILE_MINUTES", 60)) * 60
     scratch.sweep_orphans(EXPORT_DIR, named, older_than=older_than)

@@ -48,6 +48,11 @@ class ExportJob(models.Model):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    # The queue's task (background.queue) and how many times it was started: a task whose
+    # worker was killed is queued again up to TASK_MAX_ATTEMPTS, then the job fails.
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    requested_from = models.GenericIPAddressField(_("导出人IP"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("年报导出任务")

@@ -1,5 +1,5 @@
 from reports.document import assemble
-from reports.models import Report, ReportSection, ReportStatus
+from reports.models import FinaliseJob, Report, ReportSection, ReportStatus
 from reports.services import report_start
 from unions.permissions import Perm
 
@@ -16,6 +16,19 @@ def _final_report(union):
     return report
 
 
+def _finalise_job(union):
+    from reports.models import FinaliseJob, FinaliseStatus
+    from tests.factories import UserFactory
+
+    report = _final_report(union)
+    job = FinaliseJob.objects.filter(report=report).first()
+    if job is None:
+        job = FinaliseJob.objects.create(
+            union=union, report=report, requested_by=UserFactory(), status=FinaliseStatus.FAILED, error="测试"
+        )
+    return job
+
+
 def _section(union):
     return _final_report(union).sections.first()
 
@@ -28,6 +41,7 @@ URL_RULES = {
     "reports:pdf": (Perm.VIEW, _final_report),
     "reports:docx": (Perm.VIEW, _final_report),
     "reports:finalise": (Perm.APPROVE, _final_report),
+    "reports:finalise-job": (Perm.APPROVE, _finalise_job),
     "reports:redraft": (Perm.EDIT, _final_report),
     "reports:section": (Perm.EDIT, _section),
     "reports:section-move": (Perm.EDIT, _section),
@@ -40,7 +54,16 @@ def _draft():
     return report_start(union=UnionFactory(), year=2025, actor=None)
 
 
+def _new_finalise_job():
+    from reports.models import FinaliseJob
+    from tests.factories import UserFactory
+
+    report = _draft()
+    return FinaliseJob.objects.create(union=report.union, report=report, requested_by=UserFactory())
+
+
 AUDIT_CASES = {
     Report: (_draft, "title", "新标题"),
+    FinaliseJob: (_new_finalise_job, "status", "failed"),
     ReportSection: (lambda: _draft().sections.first(), "staff_text", "工作人员写的内容"),
 }

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = (
         "Remove temporary files of killed processes from PRIVATE_TMP_DIR (their export jobs are "
-        "marked failed) and files under media/ that no row names."
+        "queued again or marked failed) and files under media/ that no row names."
     )
 
     def handle(self, *args: object, **options: object) -> None:
@@ -23,4 +23,6 @@ class Command(BaseCommand):
 
         failed = sweep_interrupted()
         pdfs = sweep_orphan_pdfs()
-        self.stdout.write(f"已清理：{failed} 个中断的导出任务已标记为失败，删除 {len(pdfs)} 个无主 PDF。")
+        self.stdout.write(
+            f"已清理：{failed} 个中断的导出任务已重新排队或标记为失败，删除 {len(pdfs)} 个无主 PDF。"
+        )
