@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.http import HttpResponse
@@ -23,6 +24,7 @@ from django.urls import URLPattern, path, reverse
 from audit.presentation import history_for
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
+from .display import moment, person_name
 from .filters import Filter, search
 from .forms import RecordForm
 from .models import UnionRecord
@@ -48,8 +50,10 @@ def _value(obj: Any, attr: str | Callable[[Any], Any]) -> Any:
             return ""
         display = getattr(obj, f"get_{part}_display", None)
         obj = display() if display else getattr(obj, part)
-    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
-        return obj.isoformat()  # one date style on every page: 2026-03-08
+    if isinstance(obj, dt.date):
+        return moment(obj)  # one style on every page: 2026-03-08, 2026-12-01 15:55 local
+    if isinstance(obj, AbstractBaseUser):
+        return person_name(obj)
     return "" if obj is None else obj
 
 
