@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -7,6 +8,8 @@ from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
 from django.db.models import Q
 
+from records.params import date_value, year_value
+from records.periods import Period, current_period, period_for
 from records.text import CleanTextFormMixin
 from unions.models import Union
 
@@ -15,6 +18,18 @@ from .choices import Gender, MembershipStatus
 from .models import Member
 from .phones import normalize_phone
 from .privacy import birth_year
+
+
+class _AnyDayField(forms.ChoiceField):
+    """A select of useful days that also takes any other real day (a dashboard link's)."""
+
+    def valid_value(self, value: str) -> bool:
+        return value == "" or date_value(value) is not None
+
+
+class _AnyYearField(forms.ChoiceField):
+    def valid_value(self, value: str) -> bool:
+        return value == "" or year_value(value) is not None
 
 
 class DateInput(forms.DateInput):
@@ -148,7 +163,35 @@ class MemberFilterForm(CleanTextFormMixin, forms.Form):
     migrant = forms.ChoiceField(
         label="农民工", required=False, choices=[("", "全部"), ("1", "是"), ("0", "否")]
     )
+    # The dashboard's cards open the roster through these: the figures' own conditions.
+    at = _AnyDayField(label="在册截至", required=False)
+    joined = _AnyYearField(label="入会年度", required=False)
+    left = _AnyYearField(label="减少年度", required=False)
 
     def __init__(self, *args: Any, union: Union, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = union.branches.all()
+        self.union = union
+        today = dt.date.today()
+        periods = [period_for(union, y) for y in range(current_period(union).year, 2014, -1)]
+        ends = [(p.end.isoformat(), f"{p.label}末") for p in periods[1:]]
+        self.fields["at"].choices = [("", "不限"), (today.isoformat(), "今天"), *ends]
+        years = [("", "不限"), *[(str(p.year), p.label) for p in periods]]
+        self.fields["joined"].choices = years
+        self.fields["left"].choices = years
+        for name in ("at", "joined", "left"):  # keep a value a link named chosen
+            value = self.data.get(name) if self.is_bound else None
+            field = self.fields[name]
+            if value and field.valid_value(value) and value not in dict(field.choices):
+                field.choices = [*field.choices, (value, value)]
+
+    def clean_at(self) -> dt.date | None:
+        return date_value(self.cleaned_data.get("at") or None)
+
+    def clean_joined(self) -> Period | None:
+        year = year_value(self.cleaned_data.get("joined") or None)
+        return period_for(self.union, year) if year else None
+
+    def clean_left(self) -> Period | None:
+        year = year_value(self.cleaned_data.get("left") or None)
+        return period_for(self.union, year) if year else None

@@ -117,14 +117,10 @@ class RecordViewSet:
                 clean=partial(flt.clean, union=request.union),
             )
             qs = flt.apply(qs, value, request.union)
-            widgets.append(
-                {
-                    "param": flt.param,
-                    "label": flt.label,
-                    "value": value,
-                    "options": flt.options(request.union),
-                }
-            )
+            options = flt.options(request.union)
+            if value not in {v for v, _ in options}:
+                options.append((value, value))  # a day or year a link named: keep it chosen
+            widgets.append({"param": flt.param, "label": flt.label, "value": value, "options": options})
         qs = search(qs, self.search_fields, text_param(request, "q"))
         return qs.order_by(*self.ordering), widgets
 

@@ -283,7 +283,8 @@ def members_already_given(
 # --- hardship files ----------------------------------------------------------------------
 
 
-def _open_at(at: dt.date) -> Q:
+def open_on(at: dt.date) -> Q:
+    """Files open on day `at`: opened by then and not closed by then (the list's 在档日期)."""
     return Q(opened_on__lte=at) & (Q(status=HardshipStatus.OPEN) | Q(closed_on__gt=at))
 
 
@@ -293,7 +294,7 @@ def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
     return (
         HardshipFile.objects.live()
         .filter(union=union)
-        .filter(_open_at(at))
+        .filter(open_on(at))
         .select_related("member", "member__branch")
         .order_by("member__name", "id")
     )
@@ -304,7 +305,7 @@ def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
     period, closed in the period, and reviewed in the period."""
     files = HardshipFile.objects.live().filter(union=union)
     by_category = dict(
-        files.filter(_open_at(period.end)).values_list("category").annotate(n=Count("id")).order_by()
+        files.filter(open_on(period.end)).values_list("category").annotate(n=Count("id")).order_by()
     )
     counts = files.aggregate(
         opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),

@@ -20,7 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from audit.presentation import history_for
-from records.filters import BranchFilter, ChoiceFilter, YearFilter
+from records.filters import BranchFilter, ChoiceFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.params import id_list_param, id_param, page_param, text_param
 from records.periods import current_period
@@ -30,6 +30,7 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import duties, selectors, services
 from .choices import (
+    COUNTED_STATUSES,
     DisbursementKind,
     DisbursementStatus,
     DonationKind,
@@ -137,6 +138,7 @@ hardship_files = GuardedViewSet(
             param="category", label="困难类别", field_name="category", choices=HardshipCategory.choices
         ),
         AnyYearFilter(param="opened", label="建档年度", date_field="opened_on"),
+        OnDateFilter(label="在档日期", condition=selectors.open_on),
         BranchFilter(field_name="member__branch"),
     ],
     search_fields=["member__name"],
@@ -242,7 +244,13 @@ disbursements = GuardedViewSet(
     filters=[
         YearFilter(),
         ChoiceFilter(param="kind", label="类型", field_name="kind", choices=DisbursementKind.choices),
-        ChoiceFilter(param="status", label="状态", field_name="status", choices=DisbursementStatus.choices),
+        ChoiceFilter(
+            param="status",
+            label="状态",
+            field_name="status",
+            choices=DisbursementStatus.choices,
+            groups={"counted": ("计入统计（已审批+已发放）", list(COUNTED_STATUSES))},
+        ),
         ChoiceFilter(
             param="source", label="资金来源", field_name="funding_source", choices=FundingSource.choices
         ),
