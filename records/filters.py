@@ -145,3 +145,20 @@ def search(qs: QuerySet, fields: list[str], text: str) -> QuerySet:
     for name in fields:
         condition |= Q(**{f"{name}__icontains": text})
     return qs.filter(condition)
+
+
+@dataclass
+class ConditionFilter(Filter):
+    """One named condition the selectors define (复核到期): the to-do panel's count and the
+    list it opens then agree. `condition` gets today's date."""
+
+    option: str = ""
+    condition: Callable[[dt.date], Q] | None = None
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部"), ("1", self.option)]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        if value != "1" or self.condition is None:
+            return qs
+        return qs.filter(self.condition(dt.date.today()))

@@ -41,6 +41,7 @@ from welfare.selectors import (
 )
 
 from .charts import column_chart, horizontal_bars
+from .todos import todos_of
 
 
 @dataclass
@@ -261,6 +262,7 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
         {
             "period": period,
             "years": [period_for(union, y) for y in range(latest.year, latest.year - 6, -1)],
+            "todos": todos_of(request),  # per user, never cached with the figures
             **cached_figures(union=union, period=period, today=dt.date.today()),
         },
     )

@@ -288,6 +288,39 @@ def open_on(at: dt.date) -> Q:
     return Q(opened_on__lte=at) & (Q(status=HardshipStatus.OPEN) | Q(closed_on__gt=at))
 
 
+REVIEW_EVERY = dt.timedelta(days=365)
+
+
+def review_due(today: dt.date) -> Q:
+    """Open files whose yearly review is due by `today`: a year since the last review, or
+    since the file was opened when it was never reviewed."""
+    last = today - REVIEW_EVERY
+    return Q(status=HardshipStatus.OPEN) & (
+        Q(last_reviewed_on__lte=last) | Q(last_reviewed_on__isnull=True, opened_on__lte=last)
+    )
+
+
+def hardship_files_due(*, union: Union, today: dt.date) -> QuerySet[HardshipFile]:
+    return (
+        HardshipFile.objects.live()
+        .filter(union=union)
+        .filter(review_due(today))
+        .select_related("member")
+        .order_by("last_reviewed_on", "opened_on", "id")
+    )
+
+
+def returned_to(*, union: Union, user: Any) -> QuerySet[Disbursement]:
+    """Records a leader sent back (已退回) that `user` had submitted, not voided."""
+    return (
+        Disbursement.objects.filter(
+            union=union, voided_at__isnull=True, status=DisbursementStatus.REJECTED, submitted_by=user
+        )
+        .select_related("member")
+        .order_by("-rejected_at", "-id")
+    )
+
+
 def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
     """The 困难职工档案 ledger: files (not voided) open on day `at` — opened by then and not
     closed by then — with member and branch."""

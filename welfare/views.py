@@ -20,7 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from audit.presentation import history_for
-from records.filters import BranchFilter, ChoiceFilter, OnDateFilter, YearFilter
+from records.filters import BranchFilter, ChoiceFilter, ConditionFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.params import id_list_param, id_param, page_param, text_param
 from records.periods import current_period
@@ -38,6 +38,7 @@ from .choices import (
     HardshipCategory,
     HardshipStatus,
 )
+from .filters import SubmitterFilter
 from .forms import (
     DisbursementForm,
     DonationDriveForm,
@@ -139,6 +140,7 @@ hardship_files = GuardedViewSet(
         ),
         AnyYearFilter(param="opened", label="建档年度", date_field="opened_on"),
         OnDateFilter(label="在档日期", condition=selectors.open_on),
+        ConditionFilter(param="due", label="年度复核", option="复核到期", condition=selectors.review_due),
         BranchFilter(field_name="member__branch"),
     ],
     search_fields=["member__name"],
@@ -255,6 +257,7 @@ disbursements = GuardedViewSet(
             param="source", label="资金来源", field_name="funding_source", choices=FundingSource.choices
         ),
         BranchFilter(field_name="member__branch"),
+        SubmitterFilter(),
     ],
     search_fields=["member__name", "recipient_name"],
     search_placeholder="受助人姓名",
