@@ -6,6 +6,7 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 
 from records.params import date_value, year_value
@@ -18,6 +19,9 @@ from .choices import Gender, MembershipStatus
 from .models import Member
 from .phones import normalize_phone
 from .privacy import birth_year
+
+ID_INPUT_MAX = 30  # 18 characters and the spaces or dashes a pasted number may carry
+DUPLICATE_ID = "本工会已有该身份证号的会员。"
 
 
 class _AnyDayField(forms.ChoiceField):
@@ -88,7 +92,12 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
         self.fields["branch"].queryset = union.branches.filter(
             Q(is_active=True) | Q(pk=self.instance.branch_id or 0)
         )
-        self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "maxlength": 18})
+        # A number pasted with spaces (110105 19491231 001x) is 20 characters: it is taken whole
+        # and normalised before the 18-character rules run (clean_id_number, Member.clean).
+        id_field = self.fields["id_number"]
+        id_field.max_length = ID_INPUT_MAX
+        id_field.validators = [v for v in id_field.validators if not isinstance(v, MaxLengthValidator)]
+        id_field.widget.attrs.update({"autocomplete": "off", "maxlength": ID_INPUT_MAX})
         self.fields["gender"].choices = [("", "按身份证号")] + list(Gender.choices)
         identity = [Column("name"), Column("id_number"), Column("gender"), Column("birth_date")]
         if self.keeps_hidden_id:
@@ -126,6 +135,17 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
     def clean_phone(self) -> str:
         return normalize_phone(self.cleaned_data.get("phone") or "")
 
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Asked last, and only of an otherwise valid entry: the answer names nobody, so a
+        # viewer without full-ID rights cannot probe the roster with guessed numbers, and no
+        # second, false error about the number follows it.
+        number = self.cleaned_data.get("id_number")
+        if number and not self.errors:
+            taken = Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("id_number", DUPLICATE_ID)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         number = cleaned.get("id_number")
@@ -135,12 +155,6 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
             self.instance.birth_date_hidden = kept
             if number and not kept:
                 self.instance.birth_date = None  # read again from the new number
-        if number:
-            clash = (
-                Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk).first()
-            )
-            if clash:
-                self.add_error("id_number", f"本工会已有该身份证号的会员：{clash.name}。")
         status = cleaned.get("status")
         if status == MembershipStatus.ACTIVE and cleaned.get("status_date") and not self.instance.pk:
             cleaned["status_date"] = None

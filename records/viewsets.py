@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -28,6 +29,7 @@ from .display import moment, person_name
 from .filters import Filter, search
 from .forms import RecordForm
 from .models import UnionRecord
+from .money import format_amount
 from .paginator import VersionedCountPaginator
 from .params import filter_param, page_param, text_param
 
@@ -69,6 +71,15 @@ def _getter(model: type[models.Model], attr: str | Callable[[Any], Any]) -> Call
             labels = {value: str(label) for value, label in field.flatchoices}
             return lambda obj: labels.get(getattr(obj, attr), getattr(obj, attr) or "")
     return lambda obj: _value(obj, attr)
+
+
+def _shown_number(value: Any) -> Any:
+    """Figures in list columns with thousands separators: 12,345.60, 1,200."""
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
 
 
 @dataclass
@@ -137,7 +148,7 @@ class RecordViewSet:
             url = f"{list_url}{obj.pk}/"  # the detail URL, without a reverse() per row
             rows.append(
                 [
-                    (get(obj), url if c.link else None, c.numeric)
+                    (_shown_number(get(obj)) if c.numeric else get(obj), url if c.link else None, c.numeric)
                     for get, c in zip(getters, self.columns, strict=True)
                 ]
             )
@@ -188,6 +199,8 @@ class RecordViewSet:
                 value = _value(obj, f.name)
                 if isinstance(value, bool):
                     value = "是" if value else "否"
+                elif isinstance(value, Decimal):
+                    value = format_amount(value)
             rows.append((str(f.verbose_name), value))
         return rows
 

@@ -91,7 +91,7 @@ def test_the_confirmation_shows_count_and_total_and_saves_nothing(clerk_client, 
     assert response.context["total"] == Decimal("3252.50")  # 5 × (500 + 150.50)
     page = response.content.decode()
     assert "将为 <strong>5</strong> 人" in page
-    assert "合计 <strong>3252.5元</strong>" in page
+    assert "合计 <strong>3,252.50元</strong>" in page
     assert not Disbursement.objects.exists()
     assert not DisbursementBatch.objects.exists()
 
