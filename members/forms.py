@@ -9,6 +9,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 
+from records.forms import friendly_choices
 from records.params import date_value, year_value
 from records.periods import Period, current_period, period_for
 from records.text import CleanTextFormMixin
@@ -99,6 +100,7 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
         id_field.validators = [v for v in id_field.validators if not isinstance(v, MaxLengthValidator)]
         id_field.widget.attrs.update({"autocomplete": "off", "maxlength": ID_INPUT_MAX})
         self.fields["gender"].choices = [("", "按身份证号")] + list(Gender.choices)
+        friendly_choices(self)
         identity = [Column("name"), Column("id_number"), Column("gender"), Column("birth_date")]
         if self.keeps_hidden_id:
             self.initial["id_number"] = ""

@@ -86,6 +86,20 @@ class HardshipReviewForm(RecordForm):
         self.helper.add_input(Submit("save", "保存复核"))
 
 
+def _start_from_last_source(form: RecordForm) -> None:
+    """Most of a union's payouts come from one source: a new entry starts from the last used."""
+    if form.instance.pk is not None or form.is_bound or "funding_source" in form.initial:
+        return
+    last = (
+        Disbursement.objects.filter(union=form.union)
+        .order_by("-id")
+        .values_list("funding_source", flat=True)
+        .first()
+    )
+    if last:
+        form.initial["funding_source"] = last
+
+
 class DisbursementForm(RecordForm):
     class Meta:
         model = Disbursement
@@ -101,6 +115,7 @@ class DisbursementForm(RecordForm):
         )
         self.fields["hardship_file"].help_text = "受助会员有困难职工档案时可关联。"
         self.fields["member"].help_text = "受助人是本会会员时选择；否则留空并填写非会员受助人。"
+        _start_from_last_source(self)
         if self.instance.pk and self.instance.status == DisbursementStatus.APPROVED:
             for name in services.LOCKED_AFTER_APPROVAL:
                 self.fields[name].help_text = "已审批：如需修改，请先在详情页“撤回修改”。"
@@ -166,6 +181,7 @@ class FestivalBatchForm(RecordForm):
         self.fields["title"].required = False
         self.fields["title"].help_text = "可不填，默认如“2025年春节慰问”。"
         self.fields["branch"].queryset = self.union.branches.filter(is_active=True)
+        _start_from_last_source(self)
         self.helper.layout = Layout(
             Fieldset(
                 "发放内容（每人）",
