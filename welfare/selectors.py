@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from members.choices import MembershipStatus
 from members.models import Member
 from records.money import ZERO
 from records.periods import Period
@@ -248,13 +249,27 @@ def batch_recipients(
     union: Union,
     member_ids: Iterable[int] = (),
     branch: Branch | None = None,
+    branches: Iterable[Branch] = (),
+    everyone: bool = False,
+    retired: bool = False,
+    model_workers: bool = False,
     with_open_hardship_files: bool = False,
 ) -> list[Member]:
-    """The members a batch goes to: those picked (ids of other unions are ignored), plus the
-    current members of `branch`, plus every member with an open hardship file; each once, by name."""
+    """The members a batch goes to, each once, by name: those picked (ids of other unions are
+    ignored), plus every current member (在册 and 保留) of the union (`everyone`) or of the
+    chosen branches, plus the retired members, the current 劳模 and every member with an
+    open hardship file, as asked."""
     condition = Q(pk__in=list(member_ids))
-    if branch is not None:
-        condition |= Q(pk__in=Member.objects.current().filter(union=union, branch=branch).values("pk"))
+    current = Member.objects.current().filter(union=union)
+    chosen = [b.pk for b in branches] + ([branch.pk] if branch is not None else [])
+    if everyone:
+        condition |= Q(pk__in=current.values("pk"))
+    elif chosen:
+        condition |= Q(pk__in=current.filter(branch_id__in=chosen).values("pk"))
+    if retired:
+        condition |= Q(status=MembershipStatus.RETIRED)
+    if model_workers:
+        condition |= Q(pk__in=current.exclude(model_worker_level="").values("pk"))
     if with_open_hardship_files:
         open_files = HardshipFile.objects.live().filter(union=union, status=HardshipStatus.OPEN)
         condition |= Q(pk__in=open_files.values("member_id"))
