@@ -174,7 +174,10 @@ def test_a_leader_approves_the_whole_batch_and_a_clerk_marks_it_paid(
 
 def test_a_batch_needs_members_and_a_festival(clerk_client, union):
     response = clerk_client.post(_url("batch-create", union), _form())
-    assert "请至少选择一名会员，或选择全部在册会员、分会、退休会员、劳模或在档困难职工。" in response.content.decode()
+    assert (
+        "请至少选择一名会员，或选择全部在册会员、分会、退休会员、劳模或在档困难职工。"
+        in response.content.decode()
+    )
     member = MemberFactory(union=union)
     response = clerk_client.post(_url("batch-create", union), _form(members=[member.pk], festival=""))
     assert "节日慰问请选择节日。" in response.content.decode()
