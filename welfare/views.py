@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, DecimalField, F, Sum
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from audit.presentation import history_for
+from records import scratch
 from records.filters import BranchFilter, ChoiceFilter, ConditionFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.params import id_list_param, id_param, page_param, text_param
@@ -48,9 +49,11 @@ from .forms import (
     PaidForm,
 )
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile
+from .sign_sheet import write_sign_sheet
 from .viewset import GuardedViewSet, error_text
 
 S = DisbursementStatus
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -481,6 +484,16 @@ def batch_create(request: UnionRequest) -> HttpResponse:
         "welfare/batch_form.html",
         {"form": form, "list_url": reverse("welfare:batch-list", args=[request.union.code])},
     )
+
+
+@union_view(Perm.VIEW)
+def batch_sign_sheet(request: UnionRequest, pk: int) -> HttpResponse:
+    """签收表 of a batch as xlsx: one sheet per branch, a signature column to print and sign."""
+    batch = get_for_union(DisbursementBatch, request, pk)
+    fh = scratch.temporary_file()  # FileResponse closes it
+    write_sign_sheet(batch=batch, target=fh)
+    fh.seek(0)
+    return FileResponse(fh, as_attachment=True, filename=f"{batch.title}签收表.xlsx", content_type=XLSX)
 
 
 @union_view(Perm.VIEW)
