@@ -6,6 +6,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from records.display import person_name
+
 
 class AuditImmutableError(Exception):
     """Log entries are written once and never changed or deleted."""
@@ -92,6 +94,14 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise AuditImmutableError("操作日志不可删除。")
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted, by name (姓名) when a user did; "系统" or the command's label otherwise.
+        Needs `actor` selected with the entry to stay one query per page."""
+        if self.actor_id is None:
+            return self.actor_label
+        return person_name(self.actor)
 
     @property
     def action_label(self) -> str:

@@ -6,8 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 
+from records.display import moment, person_name
+
+from .details import DETAILS, EMPTY, number, readable
 from .models import AuditEntry
 from .registry import AuditOptions, options_for
 
@@ -34,16 +38,38 @@ def _fields(model: type[models.Model] | None) -> dict[str, models.Field]:
     return {f.name: f for f in [*model._meta.concrete_fields, *model._meta.many_to_many]}
 
 
-def _display(field: models.Field | None, value: Any, names: Names) -> Any:
+def _display(
+    field: models.Field | None, value: Any, names: Names, options: AuditOptions | None, name: str
+) -> str:
+    """A stored value as a person reads it: the label of a choice, the name of a person or
+    record, a local moment, an amount with separators; event details through their `Detail`."""
     if value in (None, ""):
-        return "（空）"
+        return EMPTY
+    if options is not None and name in options.display:
+        return options.display[name](value)
+    if field is None:
+        detail = DETAILS.get(name)
+        return detail.show(value) if detail is not None and detail.show else readable(value)
     if isinstance(field, models.ForeignKey):
         return names.get(field.related_model, {}).get(value, f"#{value}")
-    if field is not None and field.choices:
-        return dict(field.flatchoices).get(value, value)
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    return value
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateTimeField):
+        return moment(value)
+    if isinstance(field, models.DecimalField):  # money too: its label carries the unit, （元）
+        return number(value)
+    return readable(value)
+
+
+def _label(field: models.Field | None, name: str) -> str:
+    if field is not None:
+        return str(field.verbose_name)
+    detail = DETAILS.get(name)
+    return detail.label if detail is not None else name
+
+
+def _name_of(obj: models.Model) -> str:
+    return person_name(obj) if obj._meta.label == settings.AUTH_USER_MODEL else str(obj)
 
 
 def _related_names(entries: list[AuditEntry]) -> Names:
@@ -57,7 +83,7 @@ def _related_names(entries: list[AuditEntry]) -> Names:
                 values = value if isinstance(value, list) else [value]
                 wanted[field.related_model].update(v for v in values if isinstance(v, int))
     return {
-        model: {pk: str(obj) for pk, obj in model._default_manager.in_bulk(list(pks)).items()}
+        model: {pk: _name_of(obj) for pk, obj in model._default_manager.in_bulk(list(pks)).items()}
         for model, pks in wanted.items()
         if pks
     }
@@ -86,13 +112,17 @@ def _lines(entry: AuditEntry, names: Names, reveal_personal: bool) -> list[Chang
             value: Any = [_shown(name, v, options, reveal_personal) for v in stored]
         else:
             value = _shown(name, stored, options, reveal_personal)
-        label = str(field.verbose_name) if field is not None else name
+        label = _label(field, name)
         if isinstance(value, list) and len(value) == 2 and entry.action == "update":
+            old, new = (_display(field, v, names, options, name) for v in value)
+            lines.append(ChangeLine(label, old, new))
+        elif isinstance(value, list) and field is not None and not field.many_to_many:
+            # Several values of one field (records, a JSON list): each shown, then joined.
             lines.append(
-                ChangeLine(label, _display(field, value[0], names), _display(field, value[1], names))
+                ChangeLine(label, None, "、".join(_display(field, v, names, options, name) for v in value))
             )
         else:
-            lines.append(ChangeLine(label, None, _display(field, value, names)))
+            lines.append(ChangeLine(label, None, _display(field, value, names, options, name)))
     return lines
 
 
@@ -111,6 +141,6 @@ def describe(entry: AuditEntry, *, reveal_personal: bool = False) -> list[Change
 
 
 def history_for(obj: models.Model, limit: int = 100, *, reveal_personal: bool = False) -> list[HistoryItem]:
-    entries = list(AuditEntry.objects.for_object(obj).select_related("content_type")[:limit])
+    entries = list(AuditEntry.objects.for_object(obj).select_related("content_type", "actor")[:limit])
     lines = describe_all(entries, reveal_personal=reveal_personal)
     return [HistoryItem(entry, item) for entry, item in zip(entries, lines, strict=True)]

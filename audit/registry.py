@@ -31,6 +31,8 @@ class AuditOptions:
     masked: dict[str, Callable[[Any], str]] = field(default_factory=dict)  # logged masked
     # Logged as they are, shown reduced to viewers without full-ID rights (audit.presentation).
     personal: dict[str, Callable[[Any], str]] = field(default_factory=dict)
+    # How a stored value reads in the log when the field alone does not say (a section key).
+    display: dict[str, Callable[[Any], str]] = field(default_factory=dict)
 
 
 _registry: dict[type[models.Model], AuditOptions] = {}
@@ -43,8 +45,11 @@ def register(
     redacted: Iterable[str] = (),
     masked: dict[str, Callable[[Any], str]] | None = None,
     personal: dict[str, Callable[[Any], str]] | None = None,
+    display: dict[str, Callable[[Any], str]] | None = None,
 ) -> None:
-    _registry[model] = AuditOptions(set(exclude), set(redacted), dict(masked or {}), dict(personal or {}))
+    _registry[model] = AuditOptions(
+        set(exclude), set(redacted), dict(masked or {}), dict(personal or {}), dict(display or {})
+    )
     uid = f"audit:{model._meta.label}"
     post_init.connect(_snapshot, sender=model, dispatch_uid=uid + ":init", weak=False)
     post_save.connect(_on_save, sender=model, dispatch_uid=uid + ":save", weak=False)

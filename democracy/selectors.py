@@ -188,12 +188,17 @@ class ContractSummary:
         return next(line for line in self.in_force if line.kind == kind)
 
 
+def in_force_on(day: dt.date) -> Q:
+    """Contracts in force on `day` (the list's 有效日期)."""
+    return Q(start_date__lte=day, end_date__gte=day)
+
+
 def contract_summary(*, union: Union, period: Period, today: dt.date) -> ContractSummary:
     as_of = min(period.end, today)
     contracts = _live(CollectiveContract, union)
     in_force = {
         row["kind"]: row
-        for row in contracts.filter(start_date__lte=as_of, end_date__gte=as_of)
+        for row in contracts.filter(in_force_on(as_of))
         .values("kind")
         .annotate(n=Count("id"), workers=Sum("workers_covered"))
     }

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from records.filters import BoolFilter, ChoiceFilter, YearFilter
+from records.filters import BoolFilter, ChoiceFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.viewsets import Column, RecordViewSet
 from unions.permissions import Perm, UnionRequest, union_view
@@ -22,7 +22,7 @@ from .forms import (
     SuggestionForm,
 )
 from .models import CollectiveContract, Congress, Disclosure, JointMeeting, Proposal, Suggestion
-from .selectors import contracts_expiring
+from .selectors import contracts_expiring, in_force_on
 
 NS = "democracy"
 
@@ -116,6 +116,7 @@ contracts = RecordViewSet(
         AnyYearFilter(date_field="signed_on", label="签订年度"),
         ChoiceFilter(param="kind", label="合同类型", field_name="kind", choices=ContractKind.choices),
         ContractStatusFilter(),
+        OnDateFilter(label="有效日期", condition=in_force_on),
     ],
     search_fields=["title", "notes"],
     search_placeholder="合同名称",

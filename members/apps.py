@@ -6,6 +6,7 @@ class MembersConfig(AppConfig):
     verbose_name = "会员"
 
     def ready(self) -> None:
+        from audit.details import Detail, counted, numbered, register_details
         from audit.models import register_event_labels
         from audit.registry import register
 
@@ -21,3 +22,13 @@ class MembersConfig(AppConfig):
         # The summary holds preview rows with full ID numbers: never copied into the log.
         register(RosterImport, exclude={"summary"})
         register_event_labels({"members.roster.imported": "导入花名册"})
+        register_details(
+            {
+                "file": Detail("文件"),
+                "rows": Detail("数据行数", counted("行")),
+                "added": Detail("新增", counted("人")),
+                "updated": Detail("更新", counted("人")),
+                "unchanged": Detail("无变化", counted("人")),
+                "roster_import": Detail("导入批次", numbered("")),
+            }
+        )

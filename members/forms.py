@@ -1,12 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row, Submit
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 
+from records.forms import friendly_choices
+from records.params import date_value, year_value
+from records.periods import Period, current_period, period_for
 from records.text import CleanTextFormMixin
 from unions.models import Union
 
@@ -15,6 +20,21 @@ from .choices import Gender, MembershipStatus
 from .models import Member
 from .phones import normalize_phone
 from .privacy import birth_year
+
+ID_INPUT_MAX = 30  # 18 characters and the spaces or dashes a pasted number may carry
+DUPLICATE_ID = "本工会已有该身份证号的会员。"
+
+
+class _AnyDayField(forms.ChoiceField):
+    """A select of useful days that also takes any other real day (a dashboard link's)."""
+
+    def valid_value(self, value: str) -> bool:
+        return value == "" or date_value(value) is not None
+
+
+class _AnyYearField(forms.ChoiceField):
+    def valid_value(self, value: str) -> bool:
+        return value == "" or year_value(value) is not None
 
 
 class DateInput(forms.DateInput):
@@ -73,8 +93,14 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
         self.fields["branch"].queryset = union.branches.filter(
             Q(is_active=True) | Q(pk=self.instance.branch_id or 0)
         )
-        self.fields["id_number"].widget.attrs.update({"autocomplete": "off", "maxlength": 18})
+        # A number pasted with spaces (110105 19491231 001x) is 20 characters: it is taken whole
+        # and normalised before the 18-character rules run (clean_id_number, Member.clean).
+        id_field = self.fields["id_number"]
+        id_field.max_length = ID_INPUT_MAX
+        id_field.validators = [v for v in id_field.validators if not isinstance(v, MaxLengthValidator)]
+        id_field.widget.attrs.update({"autocomplete": "off", "maxlength": ID_INPUT_MAX})
         self.fields["gender"].choices = [("", "按身份证号")] + list(Gender.choices)
+        friendly_choices(self)
         identity = [Column("name"), Column("id_number"), Column("gender"), Column("birth_date")]
         if self.keeps_hidden_id:
             self.initial["id_number"] = ""
@@ -111,6 +137,17 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
     def clean_phone(self) -> str:
         return normalize_phone(self.cleaned_data.get("phone") or "")
 
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        # Asked last, and only of an otherwise valid entry: the answer names nobody, so a
+        # viewer without full-ID rights cannot probe the roster with guessed numbers, and no
+        # second, false error about the number follows it.
+        number = self.cleaned_data.get("id_number")
+        if number and not self.errors:
+            taken = Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("id_number", DUPLICATE_ID)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         number = cleaned.get("id_number")
@@ -120,12 +157,6 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
             self.instance.birth_date_hidden = kept
             if number and not kept:
                 self.instance.birth_date = None  # read again from the new number
-        if number:
-            clash = (
-                Member.objects.filter(union=self.union, id_number=number).exclude(pk=self.instance.pk).first()
-            )
-            if clash:
-                self.add_error("id_number", f"本工会已有该身份证号的会员：{clash.name}。")
         status = cleaned.get("status")
         if status == MembershipStatus.ACTIVE and cleaned.get("status_date") and not self.instance.pk:
             cleaned["status_date"] = None
@@ -148,7 +179,35 @@ class MemberFilterForm(CleanTextFormMixin, forms.Form):
     migrant = forms.ChoiceField(
         label="农民工", required=False, choices=[("", "全部"), ("1", "是"), ("0", "否")]
     )
+    # The dashboard's cards open the roster through these: the figures' own conditions.
+    at = _AnyDayField(label="在册截至", required=False)
+    joined = _AnyYearField(label="入会年度", required=False)
+    left = _AnyYearField(label="减少年度", required=False)
 
     def __init__(self, *args: Any, union: Union, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = union.branches.all()
+        self.union = union
+        today = dt.date.today()
+        periods = [period_for(union, y) for y in range(current_period(union).year, 2014, -1)]
+        ends = [(p.end.isoformat(), f"{p.label}末") for p in periods[1:]]
+        self.fields["at"].choices = [("", "不限"), (today.isoformat(), "今天"), *ends]
+        years = [("", "不限"), *[(str(p.year), p.label) for p in periods]]
+        self.fields["joined"].choices = years
+        self.fields["left"].choices = years
+        for name in ("at", "joined", "left"):  # keep a value a link named chosen
+            value = self.data.get(name) if self.is_bound else None
+            field = self.fields[name]
+            if value and field.valid_value(value) and value not in dict(field.choices):
+                field.choices = [*field.choices, (value, value)]
+
+    def clean_at(self) -> dt.date | None:
+        return date_value(self.cleaned_data.get("at") or None)
+
+    def clean_joined(self) -> Period | None:
+        year = year_value(self.cleaned_data.get("joined") or None)
+        return period_for(self.union, year) if year else None
+
+    def clean_left(self) -> Period | None:
+        year = year_value(self.cleaned_data.get("left") or None)
+        return period_for(self.union, year) if year else None

@@ -71,7 +71,9 @@ def check_char(first17: str) -> str:
 
 
 def normalize(raw: str) -> str:
-    return str(raw).strip().replace(" ", "").upper()
+    """As typed or pasted: spaces (also full-width), tabs and dashes between the groups
+    dropped, a lower-case x raised."""
+    return "".join(str(raw).split()).replace("-", "").upper()
 
 
 def parse(raw: str, *, today: dt.date | None = None) -> ResidentId:

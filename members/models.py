@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -112,6 +113,20 @@ class Member(PlausibleDates, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def full_clean(self, *args: Any, **kwargs: Any) -> None:
+        # The field's validator and clean() check the ID number alike: say each thing once.
+        try:
+            super().full_clean(*args, **kwargs)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                raise
+            raise ValidationError(
+                {
+                    field: list(dict.fromkeys(ValidationError(errors).messages))
+                    for field, errors in exc.error_dict.items()
+                }
+            ) from None
 
     def clean(self) -> None:
         self.id_number = normalize(self.id_number or "")

@@ -10,7 +10,7 @@ from django.db.models.functions import ExtractYear
 from records.periods import Period
 from unions.models import Union
 
-from .choices import CURRENT_STATUSES, Gender, MembershipStatus, ModelWorkerLevel
+from .choices import CURRENT_STATUSES, ENDED_STATUSES, Gender, MembershipStatus, ModelWorkerLevel
 from .models import Member
 from .privacy import id_query
 
@@ -47,6 +47,12 @@ def member_search(
         qs = qs.filter(status__in=CURRENT_STATUSES)
     elif status:
         qs = qs.filter(status=status)
+    if filters.get("at"):
+        qs = qs.filter(on_roster_at(filters["at"]))
+    if filters.get("joined"):
+        qs = qs.filter(joined_in(filters["joined"]))
+    if filters.get("left"):
+        qs = qs.filter(left_in(filters["left"]))
     if filters.get("gender"):
         qs = qs.filter(gender=filters["gender"])
     if filters.get("migrant") in ("0", "1"):
@@ -76,14 +82,25 @@ class MembershipFigures:
     branches: int
 
 
-def members_at(*, union: Union, day: dt.date) -> QuerySet[Member]:
+def on_roster_at(day: dt.date) -> Q:
     """Members on the roster at the end of `day`: joined by then and not yet gone.
 
     A member who ended later (a status date after `day`) still counted on `day`.
     """
-    return Member.objects.filter(union=union, joined_on__lte=day).filter(
-        Q(status__in=CURRENT_STATUSES) | Q(status_date__gt=day)
-    )
+    return Q(joined_on__lte=day) & (Q(status__in=CURRENT_STATUSES) | Q(status_date__gt=day))
+
+
+def joined_in(period: Period) -> Q:
+    return Q(joined_on__range=(period.start, period.end))
+
+
+def left_in(period: Period) -> Q:
+    """Transferred out, retired or removed during the period (减少会员)."""
+    return Q(status__in=ENDED_STATUSES, status_date__range=(period.start, period.end))
+
+
+def members_at(*, union: Union, day: dt.date) -> QuerySet[Member]:
+    return Member.objects.filter(union=union).filter(on_roster_at(day))
 
 
 def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
@@ -95,7 +112,7 @@ def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
     )
     in_period = (period.start, period.end)
     moves = Member.objects.filter(union=union).aggregate(
-        joined=Count("id", filter=Q(joined_on__range=in_period)),
+        joined=Count("id", filter=joined_in(period)),
         retired=Count("id", filter=Q(status=MembershipStatus.RETIRED, status_date__range=in_period)),
         transferred=Count("id", filter=Q(status=MembershipStatus.TRANSFERRED, status_date__range=in_period)),
         removed=Count("id", filter=Q(status=MembershipStatus.REMOVED, status_date__range=in_period)),

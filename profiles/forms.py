@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django import forms
 
-from records.forms import DateInput
+from records.forms import DateInput, friendly_choices
 from records.text import CleanTextFormMixin
 from unions.models import Union
 
@@ -15,6 +15,7 @@ OWN_FIELDS = [f for f in FIELDS if f not in OFF_SYSTEM_ONLY]
 class _ProfileForm(CleanTextFormMixin, forms.ModelForm):
     def __init__(self, *args, union: Union | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        friendly_choices(self)
         if union is not None and not self.instance.union_id:
             self.instance.union = union
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
 from unions.models import Union
 
-from .params import id_value, year_value
+from .params import date_value, id_value, year_value
 from .periods import current_period, period_for
 
 
@@ -66,13 +68,45 @@ class YearFilter(Filter):
 class ChoiceFilter(Filter):
     field_name: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)
+    # Options standing for several values, e.g. {"counted": ("计入统计（已审批+已发放）", [...])}:
+    # the set a figure counts, so its card can open exactly those rows.
+    groups: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def options(self, union: Union) -> list[tuple[str, str]]:
-        return [("", "全部")] + [(str(v), str(label)) for v, label in self.choices]
+        grouped = [(key, label) for key, (label, _) in self.groups.items()]
+        return [("", "全部"), *grouped] + [(str(v), str(label)) for v, label in self.choices]
 
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        if value in self.groups:
+            return qs.filter(**{f"{self.field_name}__in": self.groups[value][1]})
         valid = {str(v) for v, _ in self.choices}
         return qs.filter(**{self.field_name: value}) if value in valid else qs
+
+
+@dataclass
+class OnDateFilter(Filter):
+    """Records in a state on one day: a hardship file open, a contract in force. `condition`
+    is the selectors' own Q for that state, so a dashboard figure and its list agree."""
+
+    param: str = "on"
+    label: str = "截至日期"
+    condition: Callable[[dt.date], Q] | None = None
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        today = dt.date.today()
+        periods = [period_for(union, y) for y in range(current_period(union).year - 1, 2014, -1)]
+        ends = [(p.end.isoformat(), f"{p.label}末（{p.end:%Y-%m-%d}）") for p in periods]
+        return [("", "不限"), (today.isoformat(), f"今天（{today:%Y-%m-%d}）"), *ends]
+
+    def clean(self, value: str, union: Union) -> str | None:
+        # Any real day, not only the listed ones: a dashboard card names its own.
+        return value if value == "" or date_value(value) is not None else None
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        day = date_value(value)
+        if day is None or self.condition is None:
+            return qs
+        return qs.filter(self.condition(day))
 
 
 @dataclass
@@ -111,3 +145,20 @@ def search(qs: QuerySet, fields: list[str], text: str) -> QuerySet:
     for name in fields:
         condition |= Q(**{f"{name}__icontains": text})
     return qs.filter(condition)
+
+
+@dataclass
+class ConditionFilter(Filter):
+    """One named condition the selectors define (复核到期): the to-do panel's count and the
+    list it opens then agree. `condition` gets today's date."""
+
+    option: str = ""
+    condition: Callable[[dt.date], Q] | None = None
+
+    def options(self, union: Union) -> list[tuple[str, str]]:
+        return [("", "全部"), ("1", self.option)]
+
+    def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
+        if value != "1" or self.condition is None:
+            return qs
+        return qs.filter(self.condition(dt.date.today()))

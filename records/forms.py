@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -25,6 +27,30 @@ class DateInput(forms.DateInput):
         self.attrs.setdefault("max", dates.latest().isoformat())
 
 
+PLACEHOLDER = "请选择"
+_DASHES = "---------"  # Django's empty choice
+
+
+def friendly_choices(form: forms.BaseForm) -> None:
+    """Empty choices read 请选择 rather than Django's dashes."""
+    for form_field in form.fields.values():
+        if isinstance(form_field, forms.ModelChoiceField) and form_field.empty_label == _DASHES:
+            form_field.empty_label = PLACEHOLDER
+        elif isinstance(form_field, forms.ChoiceField) and not isinstance(form_field, forms.ModelChoiceField):
+            choices = list(form_field.choices)
+            if choices and choices[0] == ("", _DASHES):
+                form_field.choices = [("", PLACEHOLDER), *choices[1:]]
+
+
+def _required_date(model_field: models.Field | None) -> bool:
+    return (
+        isinstance(model_field, models.DateField)
+        and not isinstance(model_field, models.DateTimeField)
+        and not model_field.blank
+        and not model_field.has_default()
+    )
+
+
 class RecordForm(CleanTextFormMixin, forms.ModelForm):
     """Base form for union records.
 
@@ -37,6 +63,7 @@ class RecordForm(CleanTextFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.union = union
         self.instance.union = union
+        new = self.instance.pk is None and not self.is_bound
         for name, form_field in self.fields.items():
             if isinstance(form_field, forms.ModelChoiceField):
                 related = form_field.queryset.model
@@ -53,8 +80,26 @@ class RecordForm(CleanTextFormMixin, forms.ModelForm):
                 form_field.widget = DateInput()
             if isinstance(form_field.widget, forms.Textarea) and form_field.widget.attrs.get("rows") == "10":
                 form_field.widget.attrs["rows"] = 3  # Django's default of 10 rows is too tall here
+            if new and _required_date(model_field) and name not in self.initial:
+                self.initial[name] = dt.date.today()  # most records are entered on the day
+        friendly_choices(self)
         self.helper = FormHelper()
         self.helper.add_input(Submit("save", "保存"))
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Subclasses often set a field's choices in their own __init__: the placeholder
+        is put in after that, whatever they do."""
+        super().__init_subclass__(**kwargs)
+        if "__init__" not in cls.__dict__:
+            return
+        own_init = cls.__init__
+
+        @functools.wraps(own_init)
+        def init(self: RecordForm, *args: Any, **kw: Any) -> None:
+            own_init(self, *args, **kw)
+            friendly_choices(self)
+
+        cls.__init__ = init  # type: ignore[method-assign]
 
     def _model_field_names(self) -> set[str]:
         return {f.name for f in self._meta.model._meta.get_fields()}

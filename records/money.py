@@ -50,3 +50,9 @@ def format_wan(amount: Decimal | int | None, places: int = 2) -> str:
         return format_yuan(amount)
     wan = (amount / TEN_THOUSAND).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     return f"{_trim(wan)}万元"
+
+
+def format_amount(amount: Decimal | int | None) -> str:
+    """An amount on a page (lists, details): thousands separated, two decimals: 12,345.60.
+    The summaries' own wording stays with format_yuan/format_wan."""
+    return f"{Decimal(amount or 0).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"

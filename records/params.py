@@ -14,6 +14,7 @@ and `int()` accepts " 1", "١٢" and "1_0", which no link of ours contains.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -63,6 +64,23 @@ def int_value(value: str | None, *, min_value: int = 0, max_value: int = ID_MAX)
 
 def year_value(value: str | None) -> int | None:
     return int_value(value, min_value=YEAR_MIN, max_value=YEAR_MAX)
+
+
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def date_value(value: str | None) -> dt.date | None:
+    """The day an ISO text (2025-12-31) names within the year bounds, else None."""
+    match = _ISO_DAY.fullmatch(value or "")
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def id_value(value: str | None) -> int | None:

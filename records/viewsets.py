@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.http import HttpResponse
@@ -23,9 +25,11 @@ from django.urls import URLPattern, path, reverse
 from audit.presentation import history_for
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
+from .display import moment, person_name
 from .filters import Filter, search
 from .forms import RecordForm
 from .models import UnionRecord
+from .money import format_amount
 from .paginator import VersionedCountPaginator
 from .params import filter_param, page_param, text_param
 
@@ -48,8 +52,10 @@ def _value(obj: Any, attr: str | Callable[[Any], Any]) -> Any:
             return ""
         display = getattr(obj, f"get_{part}_display", None)
         obj = display() if display else getattr(obj, part)
-    if isinstance(obj, dt.date) and not isinstance(obj, dt.datetime):
-        return obj.isoformat()  # one date style on every page: 2026-03-08
+    if isinstance(obj, dt.date):
+        return moment(obj)  # one style on every page: 2026-03-08, 2026-12-01 15:55 local
+    if isinstance(obj, AbstractBaseUser):
+        return person_name(obj)
     return "" if obj is None else obj
 
 
@@ -65,6 +71,15 @@ def _getter(model: type[models.Model], attr: str | Callable[[Any], Any]) -> Call
             labels = {value: str(label) for value, label in field.flatchoices}
             return lambda obj: labels.get(getattr(obj, attr), getattr(obj, attr) or "")
     return lambda obj: _value(obj, attr)
+
+
+def _shown_number(value: Any) -> Any:
+    """Figures in list columns with thousands separators: 12,345.60, 1,200."""
+    if isinstance(value, Decimal):
+        return format_amount(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return value
 
 
 @dataclass
@@ -113,14 +128,10 @@ class RecordViewSet:
                 clean=partial(flt.clean, union=request.union),
             )
             qs = flt.apply(qs, value, request.union)
-            widgets.append(
-                {
-                    "param": flt.param,
-                    "label": flt.label,
-                    "value": value,
-                    "options": flt.options(request.union),
-                }
-            )
+            options = flt.options(request.union)
+            if value not in {v for v, _ in options}:
+                options.append((value, value))  # a day or year a link named: keep it chosen
+            widgets.append({"param": flt.param, "label": flt.label, "value": value, "options": options})
         qs = search(qs, self.search_fields, text_param(request, "q"))
         return qs.order_by(*self.ordering), widgets
 
@@ -137,7 +148,7 @@ class RecordViewSet:
             url = f"{list_url}{obj.pk}/"  # the detail URL, without a reverse() per row
             rows.append(
                 [
-                    (get(obj), url if c.link else None, c.numeric)
+                    (_shown_number(get(obj)) if c.numeric else get(obj), url if c.link else None, c.numeric)
                     for get, c in zip(getters, self.columns, strict=True)
                 ]
             )
@@ -188,6 +199,8 @@ class RecordViewSet:
                 value = _value(obj, f.name)
                 if isinstance(value, bool):
                     value = "是" if value else "否"
+                elif isinstance(value, Decimal):
+                    value = format_amount(value)
             rows.append((str(f.verbose_name), value))
         return rows
 

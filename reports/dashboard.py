@@ -28,6 +28,7 @@ from members.selectors import membership_figures
 from records.money import format_wan
 from records.params import period_param
 from records.periods import Period, current_period, periods_offered
+from rights.choices import LegalAidKind
 from rights.selectors import rights_summary
 from unions.models import Union
 from unions.permissions import UnionRequest
@@ -40,6 +41,7 @@ from welfare.selectors import (
 )
 
 from .charts import column_chart, horizontal_bars
+from .todos import todos_of
 
 
 @dataclass
@@ -57,7 +59,9 @@ class Group:
 
 
 def _url(name: str, code: str, **params: object) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    """The list behind a figure, with the filters that give exactly its rows. An empty value
+    is kept: it is a list's 全部 option, which differs from the list's default."""
+    query = urlencode({k: v for k, v in params.items() if v is not None})
     return reverse(name, args=[code]) + (f"?{query}" if query else "")
 
 
@@ -76,6 +80,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
     files = hardship_file_counts(union=union, period=period)
     funds = fund_summary(union=union, period=period)
     roster = "members:list"
+    at_end = period.end.isoformat()
     groups = [
         Group(
             "会员",
@@ -83,13 +88,13 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "会员总数",
                     f"{members.total}人",
-                    _url(roster, code, status="current"),
+                    _url(roster, code, at=at_end),
                     "期末在册（含保留会籍）",
                 ),
-                Stat("女会员", f"{members.women}人", _url(roster, code, status="current", gender="F")),
-                Stat("农民工会员", f"{members.migrant}人", _url(roster, code, status="current", migrant=1)),
-                Stat("新发展会员", f"{members.joined}人", _url(roster, code, sort="-joined")),
-                Stat("减少会员", f"{members.left}人", _url(roster, code, sort="-status")),
+                Stat("女会员", f"{members.women}人", _url(roster, code, at=at_end, gender="F")),
+                Stat("农民工会员", f"{members.migrant}人", _url(roster, code, at=at_end, migrant=1)),
+                Stat("新发展会员", f"{members.joined}人", _url(roster, code, joined=year, sort="-joined")),
+                Stat("减少会员", f"{members.left}人", _url(roster, code, left=year, sort="-status")),
             ],
         ),
         Group(
@@ -113,13 +118,13 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "帮扶慰问",
                     f"{welfare.person_times}人次",
-                    _url("welfare:disbursement-list", code, year=year),
+                    _url("welfare:disbursement-list", code, year=year, status="counted"),
                     f"{welfare.households}户，{format_wan(welfare.total)}",
                 ),
                 Stat(
                     "在档困难职工",
                     f"{files.open_at_end}户",
-                    _url("welfare:hardship-list", code),
+                    _url("welfare:hardship-list", code, status="", on=at_end),
                     f"{period.this_words}新建档{files.opened}户，脱困{files.closed}户"
                     if files.opened or files.closed
                     else "",
@@ -127,7 +132,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "待审批",
                     f"{pending_approval_count(union=union)}条",
-                    _url("welfare:disbursement-list", code, status="submitted"),
+                    _url("welfare:disbursement-list", code, year="all", status="submitted"),
                 ),
             ],
         ),
@@ -147,7 +152,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "有效集体合同",
                     f"{contracts.in_force_total}份",
-                    _url("democracy:contract-list", code),
+                    _url("democracy:contract-list", code, on=contracts.as_of.isoformat()),
                     f"{len(expiring)}份将在90天内到期或已到期" if expiring else "",
                 ),
                 Stat(
@@ -170,15 +175,21 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "法律咨询",
                     f"{rights.consultation_persons}人次",
-                    _url("rights:legalaid-list", code, year=year),
+                    _url("rights:legalaid-list", code, year=year, kind=LegalAidKind.CONSULTATION),
                 ),
                 Stat(
                     "来信来访", f"{rights.petition_cases}件次", _url("rights:petition-list", code, year=year)
                 ),
+                # Two cards, not one total: each figure opens the one list whose rows add up to it.
                 Stat(
-                    "追回工资及补偿",
-                    format_wan(rights.total_recovered),
+                    "调解追回工资及补偿",
+                    format_wan(rights.mediation_recovered),
                     _url("rights:mediation-list", code, year=year),
+                ),
+                Stat(
+                    "法律援助追回",
+                    format_wan(rights.legal_aid_recovered),
+                    _url("rights:legalaid-list", code, year=year),
                 ),
             ],
         ),
@@ -255,6 +266,7 @@ def dashboard_page(request: UnionRequest) -> HttpResponse:
         {
             "period": period,
             "periods": periods_offered(union),
+            "todos": todos_of(request),  # per user, never cached with the figures
             **cached_figures(union=union, period=period, today=dt.date.today()),
         },
     )

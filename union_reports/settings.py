@@ -107,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "unions.context_processors.navigation",
             ],
+            # One way to show a moment and a person on every page (|moment, |person).
+            "builtins": ["records.templatetags.display"],
         },
     },
 ]

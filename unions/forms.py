@@ -4,15 +4,45 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.functional import lazy
 
 from records.text import CleanTextFormMixin
 
 from .models import Branch, Role, Union
 
 
+def _rule(validator: Any) -> str:
+    """The configured password rules in our own Chinese, whatever language Django runs in."""
+    name = type(validator).__name__
+    if name == "MinimumLengthValidator":
+        return f"至少 {validator.min_length} 个字符"
+    return {
+        "UserAttributeSimilarityValidator": "不能与用户名、姓名过于相似",
+        "CommonPasswordValidator": "不能是常见密码（如 12345678、password）",
+        "NumericPasswordValidator": "不能全是数字",
+    }.get(name, "")
+
+
+def password_rules() -> str:
+    rules = [r for r in map(_rule, password_validation.get_default_password_validators()) if r]
+    return "密码要求：" + "；".join(rules) + "。" if rules else ""
+
+
+def _chinese(error: forms.ValidationError, validators: list[Any]) -> str:
+    lengths = [v.min_length for v in validators if type(v).__name__ == "MinimumLengthValidator"]
+    return {
+        "password_too_short": f"密码太短，至少需要 {lengths[0] if lengths else 8} 个字符。",
+        "password_too_common": "这个密码太常见，请换一个不易被猜到的密码。",
+        "password_entirely_numeric": "密码不能全是数字。",
+        "password_too_similar": "密码与用户名或姓名过于相似。",
+    }.get(error.code or "", error.messages[0])
+
+
 class PasswordPairMixin(CleanTextFormMixin, forms.Form):
     password1 = forms.CharField(
-        label="密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        label="密码",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=lazy(password_rules, str)(),  # read when shown: settings may change in tests
     )
     password2 = forms.CharField(
         label="确认密码", widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
@@ -24,11 +54,21 @@ class PasswordPairMixin(CleanTextFormMixin, forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", "两次输入的密码不一致。")
         elif p1:
+            validators = password_validation.get_default_password_validators()
             try:
-                password_validation.validate_password(p1)
+                password_validation.validate_password(
+                    p1, user=self._user_for_similarity(), password_validators=validators
+                )
             except forms.ValidationError as exc:
-                self.add_error("password1", exc)
+                for error in exc.error_list:
+                    self.add_error("password1", _chinese(error, validators))
         return cleaned
+
+    def _user_for_similarity(self) -> Any:
+        """A stand-in user with the names typed, so a password like the username is refused."""
+        username = self.cleaned_data.get("username", "")
+        full_name = self.cleaned_data.get("full_name", "")
+        return get_user_model()(username=username, first_name=full_name) if username or full_name else None
 
 
 class UserCreateForm(PasswordPairMixin):

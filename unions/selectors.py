@@ -46,4 +46,4 @@ def approver_notices(*, union: Union, user: Any, now: dt.datetime | None = None)
     upto = (ack or {}).get(ACK_UPTO_KEY)
     if isinstance(upto, int):
         entries = entries.filter(id__gt=upto)
-    return list(entries.select_related("content_type").order_by("-id")[:NOTICE_LIMIT])
+    return list(entries.select_related("content_type", "actor").order_by("-id")[:NOTICE_LIMIT])

@@ -3,9 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from members.models import Member
+from records.params import year_param
 from reports.dashboard import dashboard_page
 
 from . import services
@@ -22,7 +25,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @union_view(Perm.VIEW)
 def union_home(request: UnionRequest) -> HttpResponse:
-    """A union's home is its year dashboard."""
+    """A union's home is its year dashboard; a federation that keeps no roster of its own
+    (a county) lands on the roll-up of its unions instead of a dashboard of zeros."""
+    union = request.union
+    if union.children.exists() and not Member.objects.filter(union=union).exists():
+        target = reverse("workbook:rollup", args=[union.code])
+        year = year_param(request, default=None)
+        return redirect(f"{target}?year={year}" if year else target)
     return dashboard_page(request)
 
 

@@ -86,6 +86,20 @@ class HardshipReviewForm(RecordForm):
         self.helper.add_input(Submit("save", "保存复核"))
 
 
+def _start_from_last_source(form: RecordForm) -> None:
+    """Most of a union's payouts come from one source: a new entry starts from the last used."""
+    if form.instance.pk is not None or form.is_bound or "funding_source" in form.initial:
+        return
+    last = (
+        Disbursement.objects.filter(union=form.union)
+        .order_by("-id")
+        .values_list("funding_source", flat=True)
+        .first()
+    )
+    if last:
+        form.initial["funding_source"] = last
+
+
 class DisbursementForm(RecordForm):
     class Meta:
         model = Disbursement
@@ -101,6 +115,7 @@ class DisbursementForm(RecordForm):
         )
         self.fields["hardship_file"].help_text = "受助会员有困难职工档案时可关联。"
         self.fields["member"].help_text = "受助人是本会会员时选择；否则留空并填写非会员受助人。"
+        _start_from_last_source(self)
         if self.instance.pk and self.instance.status == DisbursementStatus.APPROVED:
             for name in services.LOCKED_AFTER_APPROVAL:
                 self.fields[name].help_text = "已审批：如需修改，请先在详情页“撤回修改”。"
@@ -139,6 +154,17 @@ class FestivalBatchForm(RecordForm):
     branch = forms.ModelChoiceField(
         label="加上该分会全部在册会员", queryset=Branch.objects.all(), required=False, empty_label="（不选）"
     )
+    everyone = forms.BooleanField(
+        label="全部在册会员", required=False, help_text="全会在册和保留会籍的会员。"
+    )
+    branches = forms.ModelMultipleChoiceField(
+        label="加上这些分会的全部在册会员",
+        queryset=Branch.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    retired = forms.BooleanField(label="加上退休会员", required=False)
+    model_workers = forms.BooleanField(label="加上在册劳模", required=False)
     all_hardship = forms.BooleanField(label="加上全部在档困难职工", required=False)
     # The confirmation step carries the resolved members in one field: a branch may have more
     # members than Django accepts POST fields (DATA_UPLOAD_MAX_NUMBER_FIELDS).
@@ -167,6 +193,8 @@ class FestivalBatchForm(RecordForm):
         self.fields["title"].required = False
         self.fields["title"].help_text = "可不填，默认如“2025年春节慰问”。"
         self.fields["branch"].queryset = self.union.branches.filter(is_active=True)
+        self.fields["branches"].queryset = self.union.branches.filter(is_active=True).order_by("name")
+        _start_from_last_source(self)
         self.helper.layout = Layout(
             Fieldset(
                 "发放内容（每人）",
@@ -174,7 +202,13 @@ class FestivalBatchForm(RecordForm):
                 Row(Column("cash_amount"), Column("goods_description"), Column("goods_value")),
                 Row(Column("title"), Column("notes")),
             ),
-            Fieldset("发放对象", "members", Row(Column("branch"), Column("all_hardship", css_class="pt-4"))),
+            Fieldset(
+                "发放对象",
+                "everyone",
+                "members",
+                Row(Column("branch"), Column("branches")),
+                Row(Column("retired"), Column("model_workers"), Column("all_hardship")),
+            ),
             "submit_now",
         )
         self.helper.inputs.clear()
@@ -196,10 +230,16 @@ class FestivalBatchForm(RecordForm):
             union=self.union,
             member_ids=picked,
             branch=cleaned.get("branch"),
+            branches=cleaned.get("branches") or [],
+            everyone=bool(cleaned.get("everyone")),
+            retired=bool(cleaned.get("retired")),
+            model_workers=bool(cleaned.get("model_workers")),
             with_open_hardship_files=bool(cleaned.get("all_hardship")),
         )
         if not self.recipients:
-            raise forms.ValidationError("请至少选择一名会员，或选择分会、在档困难职工。")
+            raise forms.ValidationError(
+                "请至少选择一名会员，或选择全部在册会员、分会、退休会员、劳模或在档困难职工。"
+            )
         return cleaned
 
     def batch_fields(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import Count, DecimalField, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from members.choices import MembershipStatus
 from members.models import Member
 from records.money import ZERO
 from records.periods import Period
@@ -251,13 +252,27 @@ def batch_recipients(
     union: Union,
     member_ids: Iterable[int] = (),
     branch: Branch | None = None,
+    branches: Iterable[Branch] = (),
+    everyone: bool = False,
+    retired: bool = False,
+    model_workers: bool = False,
     with_open_hardship_files: bool = False,
 ) -> list[Member]:
-    """The members a batch goes to: those picked (ids of other unions are ignored), plus the
-    current members of `branch`, plus every member with an open hardship file; each once, by name."""
+    """The members a batch goes to, each once, by name: those picked (ids of other unions are
+    ignored), plus every current member (在册 and 保留) of the union (`everyone`) or of the
+    chosen branches, plus the retired members, the current 劳模 and every member with an
+    open hardship file, as asked."""
     condition = Q(pk__in=list(member_ids))
-    if branch is not None:
-        condition |= Q(pk__in=Member.objects.current().filter(union=union, branch=branch).values("pk"))
+    current = Member.objects.current().filter(union=union)
+    chosen = [b.pk for b in branches] + ([branch.pk] if branch is not None else [])
+    if everyone:
+        condition |= Q(pk__in=current.values("pk"))
+    elif chosen:
+        condition |= Q(pk__in=current.filter(branch_id__in=chosen).values("pk"))
+    if retired:
+        condition |= Q(status=MembershipStatus.RETIRED)
+    if model_workers:
+        condition |= Q(pk__in=current.exclude(model_worker_level="").values("pk"))
     if with_open_hardship_files:
         open_files = HardshipFile.objects.live().filter(union=union, status=HardshipStatus.OPEN)
         condition |= Q(pk__in=open_files.values("member_id"))
@@ -286,8 +301,42 @@ def members_already_given(
 # --- hardship files ----------------------------------------------------------------------
 
 
-def _open_at(at: dt.date) -> Q:
+def open_on(at: dt.date) -> Q:
+    """Files open on day `at`: opened by then and not closed by then (the list's 在档日期)."""
     return Q(opened_on__lte=at) & (Q(status=HardshipStatus.OPEN) | Q(closed_on__gt=at))
+
+
+REVIEW_EVERY = dt.timedelta(days=365)
+
+
+def review_due(today: dt.date) -> Q:
+    """Open files whose yearly review is due by `today`: a year since the last review, or
+    since the file was opened when it was never reviewed."""
+    last = today - REVIEW_EVERY
+    return Q(status=HardshipStatus.OPEN) & (
+        Q(last_reviewed_on__lte=last) | Q(last_reviewed_on__isnull=True, opened_on__lte=last)
+    )
+
+
+def hardship_files_due(*, union: Union, today: dt.date) -> QuerySet[HardshipFile]:
+    return (
+        HardshipFile.objects.live()
+        .filter(union=union)
+        .filter(review_due(today))
+        .select_related("member")
+        .order_by("last_reviewed_on", "opened_on", "id")
+    )
+
+
+def returned_to(*, union: Union, user: Any) -> QuerySet[Disbursement]:
+    """Records a leader sent back (已退回) that `user` had submitted, not voided."""
+    return (
+        Disbursement.objects.filter(
+            union=union, voided_at__isnull=True, status=DisbursementStatus.REJECTED, submitted_by=user
+        )
+        .select_related("member")
+        .order_by("-rejected_at", "-id")
+    )
 
 
 def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
@@ -296,7 +345,7 @@ def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
     return (
         HardshipFile.objects.live()
         .filter(union=union)
-        .filter(_open_at(at))
+        .filter(open_on(at))
         .select_related("member", "member__branch")
         .order_by("member__name", "id")
     )
@@ -307,7 +356,7 @@ def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
     period, closed in the period, and reviewed in the period."""
     files = HardshipFile.objects.live().filter(union=union)
     by_category = dict(
-        files.filter(_open_at(period.end)).values_list("category").annotate(n=Count("id")).order_by()
+        files.filter(open_on(period.end)).values_list("category").annotate(n=Count("id")).order_by()
     )
     counts = files.aggregate(
         opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),

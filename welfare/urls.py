@@ -17,6 +17,7 @@ urlpatterns = [
     path("batch/new/", views.batch_create, name="batch-create"),
     path("batch/<int:pk>/", views.batch_detail, name="batch-detail"),
     path("batch/<int:pk>/submit/", views.batch_submit, name="batch-submit"),
+    path("batch/<int:pk>/sign-sheet.xlsx", views.batch_sign_sheet, name="batch-sign-sheet"),
     path("batch/<int:pk>/pay/", views.batch_pay, name="batch-pay"),
     *views.donation_drives.urls(),
 ]

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, DecimalField, F, Sum
 from django.db.models.functions import Coalesce
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from audit.presentation import history_for
-from records.filters import BranchFilter, ChoiceFilter, YearFilter
+from records import scratch
+from records.filters import BranchFilter, ChoiceFilter, ConditionFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.params import id_list_param, id_param, page_param, text_param
 from records.periods import current_period
@@ -30,6 +31,7 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import duties, selectors, services
 from .choices import (
+    COUNTED_STATUSES,
     DisbursementKind,
     DisbursementStatus,
     DonationKind,
@@ -37,6 +39,7 @@ from .choices import (
     HardshipCategory,
     HardshipStatus,
 )
+from .filters import SubmitterFilter
 from .forms import (
     DisbursementForm,
     DonationDriveForm,
@@ -46,9 +49,11 @@ from .forms import (
     PaidForm,
 )
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile
+from .sign_sheet import write_sign_sheet
 from .viewset import GuardedViewSet, error_text
 
 S = DisbursementStatus
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass
@@ -137,6 +142,8 @@ hardship_files = GuardedViewSet(
             param="category", label="困难类别", field_name="category", choices=HardshipCategory.choices
         ),
         AnyYearFilter(param="opened", label="建档年度", date_field="opened_on"),
+        OnDateFilter(label="在档日期", condition=selectors.open_on),
+        ConditionFilter(param="due", label="年度复核", option="复核到期", condition=selectors.review_due),
         BranchFilter(field_name="member__branch"),
     ],
     search_fields=["member__name"],
@@ -242,11 +249,18 @@ disbursements = GuardedViewSet(
     filters=[
         YearFilter(),
         ChoiceFilter(param="kind", label="类型", field_name="kind", choices=DisbursementKind.choices),
-        ChoiceFilter(param="status", label="状态", field_name="status", choices=DisbursementStatus.choices),
+        ChoiceFilter(
+            param="status",
+            label="状态",
+            field_name="status",
+            choices=DisbursementStatus.choices,
+            groups={"counted": ("计入统计（已审批+已发放）", list(COUNTED_STATUSES))},
+        ),
         ChoiceFilter(
             param="source", label="资金来源", field_name="funding_source", choices=FundingSource.choices
         ),
         BranchFilter(field_name="member__branch"),
+        SubmitterFilter(),
     ],
     search_fields=["member__name", "recipient_name"],
     search_placeholder="受助人姓名",
@@ -470,6 +484,16 @@ def batch_create(request: UnionRequest) -> HttpResponse:
         "welfare/batch_form.html",
         {"form": form, "list_url": reverse("welfare:batch-list", args=[request.union.code])},
     )
+
+
+@union_view(Perm.VIEW)
+def batch_sign_sheet(request: UnionRequest, pk: int) -> HttpResponse:
+    """签收表 of a batch as xlsx: one sheet per branch, a signature column to print and sign."""
+    batch = get_for_union(DisbursementBatch, request, pk)
+    fh = scratch.temporary_file()  # FileResponse closes it
+    write_sign_sheet(batch=batch, target=fh)
+    fh.seek(0)
+    return FileResponse(fh, as_attachment=True, filename=f"{batch.title}签收表.xlsx", content_type=XLSX)
 
 
 @union_view(Perm.VIEW)

@@ -17,3 +17,28 @@ EVENT_LABELS = {
     IMPORTED: "导入外部工会年报",
     IMPORT_REFUSED: "拒绝导入签名无效的年报",
 }
+
+
+def detail_labels() -> dict:
+    """Labels and readable forms of the details these events log (audit.details)."""
+    from audit.details import Detail, counted, file_size, numbered, rows_per_sheet, year, yes_no
+
+    return {
+        "year": Detail("年度", year),
+        "period": Detail("统计期间"),
+        "full_ids": Detail("身份证号", yes_no("完整", "已脱敏")),
+        "sheets": Detail("各表行数", rows_per_sheet),
+        "file_size": Detail("文件大小", file_size),
+        "via": Detail("导出方式"),
+        "job": Detail("导出任务", numbered("")),
+        "error": Detail("错误"),
+        "units": Detail("汇总单位", counted("个")),
+        "external_reports": Detail("其中外部导入年报", counted("份")),
+        "source_code": Detail("报送单位代码"),
+        "source_name": Detail("报送单位"),
+        "signature": Detail("数字签名"),
+        "key_id": Detail("签名公钥指纹"),
+        "registered_key": Detail("登记的公钥", numbered("")),
+        "file_sha256": Detail("文件 SHA-256"),
+        "confirmed_unverified": Detail("确认导入未验证签名的文件"),
+    }

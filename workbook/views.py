@@ -19,6 +19,7 @@ from audit.registry import log_event
 from records import scratch
 from records.params import period_param, year_param
 from records.periods import Period, current_period, period_for, periods_offered
+from reports.todos import todos_of
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
 
@@ -175,6 +176,7 @@ def rollup_page(request: UnionRequest) -> HttpResponse:
         request,
         "workbook/rollup.html",
         {
+            "todos": todos_of(request),  # a county's home page is this one (unions.views)
             "rollup": result,
             "period": result.period,
             "years": _periods(request.union),

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django import template
 
-from records.money import format_wan, format_yuan
+from records.money import format_amount, format_wan, format_yuan
 
 register = template.Library()
 
@@ -17,3 +17,8 @@ def yuan(amount: Decimal | None) -> str:
 @register.filter
 def wan(amount: Decimal | None) -> str:
     return format_wan(amount)
+
+
+@register.filter
+def amount(value: Decimal | None) -> str:
+    return format_amount(value)

@@ -79,7 +79,8 @@ def test_the_id_number_is_unique_within_a_union_but_not_across(clerk_client, uni
     response = clerk_client.post(
         reverse("members:create", args=[union.code]), _form_data(id_number=existing.id_number)
     )
-    assert "本工会已有该身份证号的会员：王五" in response.content.decode()
+    page = response.content.decode()
+    assert "本工会已有该身份证号的会员。" in page and "王五" not in page
     MemberFactory(union=other_union, id_number=make_id_number(gender="M"))
     assert Member.objects.filter(union=union).count() == 1
 

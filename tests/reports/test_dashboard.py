@@ -84,7 +84,7 @@ def test_each_figure_links_to_the_filtered_list_behind_it(clerk_client, union):
     assert stats["开展活动"].url == reverse("activities:activity-list", args=[union.code]) + f"?year={Y}"
     listed = clerk_client.get(stats["开展活动"].url)
     assert listed.context["page"].paginator.count == 1
-    assert stats["女会员"].url == reverse("members:list", args=[union.code]) + "?status=current&gender=F"
+    assert stats["女会员"].url == reverse("members:list", args=[union.code]) + f"?at={Y}-12-31&gender=F"
 
 
 def test_the_dashboard_draws_charts_as_inline_svg(clerk_client, union):
@@ -100,10 +100,18 @@ def test_a_bad_year_falls_back_to_the_current_one(clerk_client, union):
     assert response.context["period"].year == dt.date.today().year
 
 
-def test_a_county_user_sees_subordinates_on_the_county_dashboard(county_client, county, union, other_union):
+def test_a_county_user_lands_on_the_roll_up_of_its_unions(county_client, county, union, other_union):
     MemberFactory(union=union)
-    page = county_client.get(reverse("unions:home", args=[county.code])).content.decode()
-    assert union.name in page and other_union.name in page
+    response = county_client.get(reverse("unions:home", args=[county.code]), {"year": Y})
+    assert response["Location"] == reverse("workbook:rollup", args=[county.code]) + f"?year={Y}"
+    page = county_client.get(response["Location"]).content.decode()
+    assert union.name in page and other_union.name in page and "待办事项" in page
+
+
+def test_a_federation_with_a_roster_of_its_own_keeps_its_dashboard(county_client, county, union):
+    MemberFactory(union=county)
+    response = county_client.get(reverse("unions:home", args=[county.code]))
+    assert response.status_code == 200 and response.context["groups"]
 
 
 def test_the_dashboard_is_cached_until_a_record_changes(clerk_client, union, django_assert_max_num_queries):
@@ -113,7 +121,9 @@ def test_the_dashboard_is_cached_until_a_record_changes(clerk_client, union, dja
     url = reverse("unions:home", args=[union.code])
     ActivityFactory(union=union, start_date=dt.date(Y, 3, 1))
     assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "1次"
-    with django_assert_max_num_queries(8):  # session, user, union, role, version, branches…
+    # session, user, union, role, version, branches…; one for "is this a federation"
+    # (unions.views) and four for the to-do panel, which is per user and never cached.
+    with django_assert_max_num_queries(11):
         assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "1次"
     ActivityFactory(union=union, start_date=dt.date(Y, 4, 1))  # logged, so the version moves
     assert _stats(clerk_client.get(url, {"year": Y}))["开展活动"].value == "2次"
@@ -121,6 +131,7 @@ def test_the_dashboard_is_cached_until_a_record_changes(clerk_client, union, dja
 
 def test_a_change_below_refreshes_the_higher_level_dashboard(county_client, county, union):
     url = reverse("unions:home", args=[county.code])
+    MemberFactory(union=county)  # a roster of its own: the county keeps its dashboard
     MemberFactory(union=union)
     first = {u.code: u.headcount for u in county_client.get(url).context["subordinates"]}
     MemberFactory(union=union)

@@ -47,6 +47,7 @@ URL_RULES = {
     "welfare:batch-list": (Perm.VIEW, None),
     "welfare:batch-create": (Perm.EDIT, None),
     "welfare:batch-detail": (Perm.VIEW, _batch),
+    "welfare:batch-sign-sheet": (Perm.VIEW, _batch),
     "welfare:batch-submit": (Perm.EDIT, _batch),
     "welfare:batch-pay": (Perm.EDIT, _batch),
     "welfare:donation-list": (Perm.VIEW, None),

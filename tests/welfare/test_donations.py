@@ -32,7 +32,7 @@ def test_a_clerk_records_a_donation_drive(clerk_client, union):
     page = clerk_client.get(
         reverse("welfare:donation-list", args=[union.code]), {"year": "2025"}
     ).content.decode()
-    assert "救助困难职工一日捐" in page and "1310.00" in page
+    assert "救助困难职工一日捐" in page and "1,310.00" in page
 
 
 def test_donation_validation(clerk_client, union):

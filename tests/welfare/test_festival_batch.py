@@ -91,7 +91,7 @@ def test_the_confirmation_shows_count_and_total_and_saves_nothing(clerk_client, 
     assert response.context["total"] == Decimal("3252.50")  # 5 × (500 + 150.50)
     page = response.content.decode()
     assert "将为 <strong>5</strong> 人" in page
-    assert "合计 <strong>3252.5元</strong>" in page
+    assert "合计 <strong>3,252.50元</strong>" in page
     assert not Disbursement.objects.exists()
     assert not DisbursementBatch.objects.exists()
 
@@ -174,7 +174,10 @@ def test_a_leader_approves_the_whole_batch_and_a_clerk_marks_it_paid(
 
 def test_a_batch_needs_members_and_a_festival(clerk_client, union):
     response = clerk_client.post(_url("batch-create", union), _form())
-    assert "请至少选择一名会员，或选择分会、在档困难职工。" in response.content.decode()
+    assert (
+        "请至少选择一名会员，或选择全部在册会员、分会、退休会员、劳模或在档困难职工。"
+        in response.content.decode()
+    )
     member = MemberFactory(union=union)
     response = clerk_client.post(_url("batch-create", union), _form(members=[member.pk], festival=""))
     assert "节日慰问请选择节日。" in response.content.decode()
