@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from . import checks  # noqa: F401  (registers the font and HarfBuzz checks)
-        from .models import FinaliseJob, Report, ReportSection
+        from .models import FinaliseJob, OfficialNumber, OfficialStyle, Report, ReportSection
 
         register(Report, exclude=AUDIT_EXCLUDE | {"snapshot"})
         from .sections import BY_KEY
@@ -24,5 +24,7 @@ class ReportsConfig(AppConfig):
         register(ReportSection, exclude={"figures_seen"}, display={"key": section_title})
         # Who asked for a finalise and how it ended; started_at moves by queryset update.
         register(FinaliseJob, exclude={"started_at", "task_id"})
+        register(OfficialStyle)
+        register(OfficialNumber)
         register_event_labels({"reports.report.finalised": "定稿"})
         register_details({"sha256": Detail("PDF SHA-256"), "pages_bytes": Detail("PDF 大小", file_size)})

@@ -18,6 +18,7 @@ from records.periods import Period
 from .charts import column_chart
 from .figures import Figures, fill
 from .models import Report
+from .official import official_header
 from .sections import BY_KEY, Block, SectionContext, Table
 
 NUMERALS = "一二三四五六七八九十"
@@ -65,6 +66,7 @@ class Document:
     appendix: list[dict[str, Any]] = field(default_factory=list)  # tables
     charts: list[dict[str, str]] = field(default_factory=list)  # {"title", "svg"}
     figures: dict[str, dict[str, Any]] = field(default_factory=dict)  # section key -> figures
+    official: dict[str, str] | None = None  # red header and colophon (reports.official)
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -165,14 +167,16 @@ def assemble(report: Report, *, today: dt.date | None = None) -> Document:
         if any(m.count for m in months):
             svg = column_chart([(m.label, m.count) for m in months], unit="", title="各月开展活动次数")
             charts.append({"title": "各月开展活动次数", "svg": str(svg)})
+    signed_on = report.signed_on or today or dt.date.today()
     return Document(
         title=report.title,
         opening=_paragraphs(report.opening, everything),
         sections=sections,
         closing=_paragraphs(report.closing, everything),
         signature=report.signature or report.union.name,
-        date_text=date_text(report.signed_on or today or dt.date.today()),
+        date_text=date_text(signed_on),
         appendix=appendix,
         charts=charts,
         figures={key: {label: f.as_json() for label, f in figs.items()} for key, figs in all_figures.items()},
+        official=official_header(report, signed_on),
     )

@@ -248,3 +248,7 @@ class FinaliseJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (FinaliseStatus.DONE, FinaliseStatus.FAILED)
+
+
+# The optional red header (红头) lives in its own module; imported here so Django finds it.
+from .official import OfficialNumber, OfficialStyle  # noqa: E402,F401

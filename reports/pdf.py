@@ -106,11 +106,15 @@ def print_pdf(html: str, base_url: str = BASE_URL, *, collect: bool = True) -> b
     """Print in this process, without bounds: for the child (and measurements)."""
     from weasyprint import HTML
 
+    from .official import colophon_on_odd_page, colophon_to_next_page
     from .typesetting import justify
 
     html = clean_text(html)  # one stray U+FFFF or control character must not break the document
     try:
         document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
+        if colophon_on_odd_page(document):  # a red-header document's 版记 goes on an even page
+            html = colophon_to_next_page(html)
+            document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
         justify(document)  # Chinese lines end at the margin; WeasyPrint justifies only at spaces
         return document.write_pdf()
     finally:

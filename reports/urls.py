@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import official_views, views
 
 app_name = "reports"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/preview/", views.report_preview, name="preview"),
     path("<int:pk>/pdf/", views.report_pdf, name="pdf"),
     path("<int:pk>/docx/", views.report_docx, name="docx"),
+    path("<int:pk>/official/", official_views.official_edit, name="official"),
     path("<int:pk>/finalise/", views.report_finalise, name="finalise"),
     path("finalising/<int:pk>/", views.finalise_job, name="finalise-job"),
     path("<int:pk>/redraft/", views.report_redraft, name="redraft"),

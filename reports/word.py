@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from .document import Document
 from .typesetting import print_width, title_lines
+from .word_official import official_colophon, official_head
 
 LATIN = "Times New Roman"
 FANGSONG, KAITI, HEITI, XIAOBIAOSONG = "仿宋_GB2312", "楷体_GB2312", "黑体", "方正小标宋简体"
@@ -50,6 +51,8 @@ def render_docx(document: Document) -> bytes:
     _styles(docx)
     _footers(docx)
     body = docx.paragraphs[0] if docx.paragraphs else None  # the template's empty paragraph
+    if document.official:
+        official_head(docx, document.official, fonts=_fonts, title_font=XIAOBIAOSONG, body_font=FANGSONG)
     title = docx.add_paragraph(style=TITLE_STYLE)
     for i, line in enumerate(title_lines(document.title)):
         if i:
@@ -82,6 +85,8 @@ def render_docx(document: Document) -> bytes:
         _first_line_chars(appendix.paragraph_format, 0)
         for table in document.appendix:
             _table(docx, table)
+    if document.official:
+        official_colophon(docx, document.official, fonts=_fonts, body_font=FANGSONG)
     out = io.BytesIO()
     docx.save(out)
     return out.getvalue()

@@ -14,6 +14,9 @@ from unions.models import Role, UnionLevel
 
 from .factories import BranchFactory, UnionFactory, UnionRoleFactory, UserFactory
 
+# Fixtures that start real servers in subprocesses (S3).
+pytest_plugins = ["tests.servers"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():

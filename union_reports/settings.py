@@ -326,6 +326,8 @@ TASKS = {
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 3600}}
 # A task whose worker was killed is run again this many times in all, then marked failed.
 TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 2)
+# A workbook of a union with more members than this is exported as a task, not in the request.
+WORKBOOK_SYNC_MAX_MEMBERS = envint("WORKBOOK_SYNC_MAX_MEMBERS", 5_000)
 if REDIS_URL:
     # Caches shared by every web process and machine; keys carry the data version.
     # CACHE_KEY_PREFIX keeps two installations sharing one Redis apart.

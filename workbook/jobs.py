@@ -50,7 +50,7 @@ PROGRESS_EVERY = 2_000
 
 def sync_limit() -> int:
     """Unions with at most this many members export while the user waits (about 2 s)."""
-    return int(getattr(settings, "WORKBOOK_SYNC_MAX_MEMBERS", 5_000))
+    return int(settings.WORKBOOK_SYNC_MAX_MEMBERS)
 
 
 def keep_hours() -> int:

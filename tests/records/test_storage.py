@@ -5,10 +5,6 @@ objects with no URL and reach readers only through the permission-checked views.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import socket
-import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -20,42 +16,7 @@ from django.urls import reverse
 
 from records import scratch
 from records.storage import is_local
-
-BUCKET = "union-reports-test"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="session")
-def s3_endpoint():  # type: ignore[no-untyped-def]
-    boto3 = pytest.importorskip("boto3")
-    server = shutil.which("moto_server") or str(Path(os.sys.executable).parent / "moto_server")  # type: ignore[attr-defined]
-    if not Path(server).exists():
-        pytest.skip("moto[server] is not installed (requirements-dev.txt)")
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - moto's own server, a fixed command
-        [server, "-H", "127.0.0.1", "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    endpoint = f"http://127.0.0.1:{port}"
-    client = boto3.client("s3", endpoint_url=endpoint, **CREDENTIALS)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            client.create_bucket(Bucket=BUCKET)
-            break
-        except Exception:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise
-            time.sleep(0.2)
-    yield endpoint, client
-    process.terminate()
-    process.wait(10)
+from tests.servers import BUCKET, CREDENTIALS
 
 
 @pytest.fixture

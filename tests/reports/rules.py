@@ -1,5 +1,5 @@
 from reports.document import assemble
-from reports.models import FinaliseJob, Report, ReportSection, ReportStatus
+from reports.models import FinaliseJob, OfficialNumber, OfficialStyle, Report, ReportSection, ReportStatus
 from reports.services import report_start
 from unions.permissions import Perm
 
@@ -40,6 +40,7 @@ URL_RULES = {
     "reports:preview": (Perm.VIEW, _final_report),
     "reports:pdf": (Perm.VIEW, _final_report),
     "reports:docx": (Perm.VIEW, _final_report),
+    "reports:official": (Perm.APPROVE, _final_report),
     "reports:finalise": (Perm.APPROVE, _final_report),
     "reports:finalise-job": (Perm.APPROVE, _finalise_job),
     "reports:redraft": (Perm.EDIT, _final_report),
@@ -62,8 +63,20 @@ def _new_finalise_job():
     return FinaliseJob.objects.create(union=report.union, report=report, requested_by=UserFactory())
 
 
+def _official_style():
+    from tests.factories import UnionFactory
+
+    return OfficialStyle.objects.create(union=UnionFactory(), authority="县总工会文件", code_prefix="县工")
+
+
+def _official_number():
+    return OfficialNumber.objects.create(report=_draft(), year=2026, serial=5)
+
+
 AUDIT_CASES = {
     Report: (_draft, "title", "新标题"),
     FinaliseJob: (_new_finalise_job, "status", "failed"),
     ReportSection: (lambda: _draft().sections.first(), "staff_text", "工作人员写的内容"),
+    OfficialStyle: (_official_style, "authority", "青山县总工会文件"),
+    OfficialNumber: (_official_number, "serial", 6),
 }

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 
 import docx
@@ -19,7 +17,7 @@ from reports.document import assemble
 from reports.services import render_report_pdf, report_finalise, report_update
 from reports.word import render_docx
 from tests.activities.factories import ActivityFactory
-from tests.reports.pdfs import pdf_text
+from tests.reports.pdfs import libreoffice_pdf, pdf_text
 from tests.reports.printed import demo_like_report
 
 pytestmark = pytest.mark.django_db
@@ -131,26 +129,5 @@ def test_a_finalised_reports_docx_comes_from_its_snapshot(report, union, leader,
 
 @pytest.mark.slow
 def test_libreoffice_converts_it_to_pdf(report, tmp_path):
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) 未安装：apt-get install libreoffice-writer-nogui")
-    source = tmp_path / "summary.docx"
-    source.write_bytes(render_docx(assemble(report)))
-    profile = tmp_path / "profile"  # its own profile: no clash with another soffice running
-    subprocess.run(  # noqa: S603 - fixed command
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    converted = pdf_text((tmp_path / "summary.pdf").read_bytes())
+    converted = pdf_text(libreoffice_pdf(render_docx(assemble(report)), tmp_path))
     assert "全年共开展职工技能培训班12期" in converted
