@@ -47,7 +47,7 @@ class PublicitySection(Section):
         return {
             "学习次数": Figure("学习次数", now.study_sessions, "次", _previous(before.study_sessions)),
             "学习人次": Figure("学习人次", now.study_persons, "人次"),
-            "学习内容": Figure("学习内容", name_list(titles, limit=3)),
+            "学习名称": Figure("学习名称", name_list([t.removeprefix("学习") for t in titles], limit=3)),
             "报送稿件": Figure(
                 "报送稿件", now.articles_submitted, "篇", _previous(before.articles_submitted)
             ),
@@ -70,7 +70,7 @@ class PublicitySection(Section):
                         f"坚持用科学理论武装头脑，{ctx.period_words}组织{ctx.words.staff}政治理论学习【学习次数】"
                         + ("，【学习次数同比】" if f["学习次数"].change else ""),
                         "参加学习【学习人次】",
-                        "学习了【学习内容】" if f["学习内容"].value else "",
+                        "学习了【学习名称】" if f["学习名称"].value else "",
                     )
                 )
             )
@@ -186,8 +186,13 @@ class ModelWorkerSection(Section):
             if not f[f"{label}人次"].value:
                 continue
             lead, persons_word, amount_word = CARE_WORDS[kind]
+            names = self._names(ctx, f[f"{label}人次"].value) if kind == CareKind.VISIT else ""
             if kind == CareKind.FORUM:
                 clause = f"{lead}【{label}次数】，{persons_word}【{label}人次】"
+            elif names.endswith("等"):  # "走访慰问劳模王志勇、王雪松、韩建斌等5人次"
+                clause = f"{lead}{names}【{label}人次】"
+            elif names:  # every person visited is named: no count beside them
+                clause = f"{lead}{names}"
             else:
                 clause = f"{lead}【{label}人次】"
             if f[f"{label}金额"].value and amount_word:
@@ -195,25 +200,20 @@ class ModelWorkerSection(Section):
             clauses.append(clause)
         lead = "积极落实劳模政策，关心劳模工作和生活，"
         blocks = [p(lead + "；".join(clauses) + "。")]
-        names = self._names(ctx)
-        if names:
-            blocks.append(
-                p(
-                    f"{names}等劳模感受到了组织的关怀。"
-                    if "、" in names
-                    else f"{names}同志感受到了组织的关怀。"
-                )
-            )
         amounts = sum(1 for kind in CareKind if f[f"{kind.label}金额"].value)
         if amounts > 1:
             change = "，【关爱劳模金额同比】" if f["关爱劳模金额"].change else ""
             blocks.append(p(f"{ctx.period_words}用于关爱劳模的资金共【关爱劳模金额】{change}。"))
         return blocks
 
-    def _names(self, ctx: SectionContext) -> str:
-        """The 劳模 named on the records, as the union's naming setting allows."""
-        people = [ctx.person(c.member.name) for c in care_in(union=ctx.union, period=ctx.period) if c.member]
-        return name_list([n for n in people if n], limit=3).removesuffix("等")
+    def _names(self, ctx: SectionContext, persons: int | Decimal | str) -> str:
+        """The 劳模 visited by name, as the union's naming setting allows; 等 when some of the
+        人次 are not named."""
+        visits = care_in(union=ctx.union, period=ctx.period).filter(kind=CareKind.VISIT, member__isnull=False)
+        people = [n for n in (ctx.person(c.member.name) for c in visits) if n]
+        if not people:
+            return ""
+        return name_list(people, limit=3, total=int(persons))
 
 
 class DuesSection(Section):

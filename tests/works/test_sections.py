@@ -77,7 +77,7 @@ def test_publicity(union):
     )  # fmt: skip
     assert _text(union, "publicity") == [
         "坚持用科学理论武装头脑，全年组织职工政治理论学习2次，比上年增加1次，增长100.0%，"
-        "参加学习320人次，学习了学习党的二十大精神、学习新《工会法》。",
+        "参加学习320人次，学习了党的二十大精神、新《工会法》。",
         "报送宣传稿件和调研文章5篇，被省级采用1篇。",
         "报送工会信息107条，被采用67条，其中全国级采用1条、省级采用2条、市级采用30条、县级采用34条。",
     ]
@@ -119,8 +119,7 @@ def test_model_worker_care(union):
                            amount=Decimal("10000"))  # fmt: skip
     assert _text(union, "model_workers") == [
         "积极落实劳模政策，关心劳模工作和生活，为劳模发放津贴41人次，计12180元；"
-        "召开劳模座谈会2次，参加劳模27人次；走访慰问劳模1人次，送去慰问金500元。",
-        "戴造成同志感受到了组织的关怀。",
+        "召开劳模座谈会2次，参加劳模27人次；走访慰问劳模戴造成，送去慰问金500元。",
         "全年用于关爱劳模的资金共12680元，比上年增加2680元，增长26.8%。",
     ]
 
@@ -204,4 +203,14 @@ def test_a_single_innovation(union):
     assert _text(union, "innovation") == [
         "广泛开展群众性经济技术创新活动，取得职工技术创新成果1项，创造经济效益5000元。",
         "具体为：“数控改造”创造效益5000元。",
+    ]
+
+
+def test_visits_to_more_model_workers_than_named_end_in_deng(union):
+    for name in ("甲劳模", "乙劳模", "丙劳模", "丁劳模"):
+        hero = MemberFactory(union=union, name=name, model_worker_level="county")
+        ModelWorkerCareFactory(union=union, date=dt.date(Y, 1, 20), kind="visit", member=hero, persons=1,
+                               amount=Decimal("0"))  # fmt: skip
+    assert _text(union, "model_workers") == [
+        "积极落实劳模政策，关心劳模工作和生活，走访慰问劳模甲劳模、乙劳模、丙劳模等4人次。"
     ]
