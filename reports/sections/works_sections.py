@@ -62,6 +62,8 @@ class PublicitySection(Section):
         return any(f[k].value for k in ("学习次数", "报送稿件", "报送信息"))
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         blocks = []
         if f["学习次数"].value:
             blocks.append(
@@ -111,6 +113,8 @@ class WorkersHomeSection(Section):
         return bool(f["职工之家总数"].value or f["职工书屋总数"].value)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         blocks = []
         built = "、".join(
             f"{noun}【新建{noun}】" for noun in ("职工之家", "职工书屋") if f[f"新建{noun}"].value
@@ -180,6 +184,8 @@ class ModelWorkerSection(Section):
         return any(f[f"{kind.label}人次"].value for kind in CareKind)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         clauses = []
         for kind in CareKind:
             label = str(kind.label)
@@ -243,6 +249,8 @@ class DuesSection(Section):
         return bool(f["会费应缴"].value or f["拨缴经费应缴"].value)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         blocks = []
         for item, name in ((DuesItem.DUES, "会费"), (DuesItem.ALLOCATION, "拨缴经费")):
             due, paid, rate = f[f"{name}应缴"], f[f"{name}实缴"], f[f"{name}完成率"]
@@ -287,6 +295,8 @@ class SafetySection(Section):
         return bool(f["安全检查次数"].value)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         names = str(f["安全检查名称"].value)
         if f["安全检查次数"].value == 1:
             lead = f"{ctx.period_words}参与{names}"
@@ -329,6 +339,8 @@ class InnovationSection(Section):
         return bool(f["创新成果"].value)
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
+        if not self.has_records(f):
+            return []  # nothing recorded: the section is left out
         levels = str(f["创新成果级别"].value)
         blocks = [
             p(

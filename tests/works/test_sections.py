@@ -214,3 +214,13 @@ def test_visits_to_more_model_workers_than_named_end_in_deng(union):
     assert _text(union, "model_workers") == [
         "积极落实劳模政策，关心劳模工作和生活，走访慰问劳模甲劳模、乙劳模、丙劳模等4人次。"
     ]
+
+
+@pytest.mark.parametrize(
+    "key", ["publicity", "workers_home", "model_workers", "dues", "safety", "innovation"]
+)
+def test_no_records_no_blocks(union, key):
+    """The document leaves a section out when it renders nothing."""
+    ctx = SectionContext(union, period_for(union, Y))
+    section = BY_KEY[key]
+    assert section.rendered(ctx, section.figures(ctx)) == []
