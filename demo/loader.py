@@ -34,6 +34,8 @@ from .people import DemoMember, generate_rosters
 from .report import load_report
 from .rights import RightsPlan, load_rights, plan_rights
 from .welfare import WelfareLoader, WelfarePlan, plan_welfare
+from .works import MODELS as WORKS_MODELS
+from .works import WorksPlan, load_works, plan_works
 
 DEMO_UNION_CODE = "demo"
 DEMO_PASSWORD = "demo12345"  # noqa: S105 - printed for everyone to see; demo only
@@ -87,6 +89,7 @@ class YearPlan:
     democracy: DemocracyPlan
     rights: RightsPlan
     funds: tuple[FundsPlan, ...]  # per union
+    works: WorksPlan
 
     def counts(self) -> dict[str, int]:
         w, d, r = self.welfare, self.democracy, self.rights
@@ -106,6 +109,7 @@ class YearPlan:
             "法律援助": len(r.legal_aid),
             "来信来访": len(r.petitions),
             "经费收支": sum(len(f.entries) for f in self.funds),
+            **{str(m._meta.verbose_name): self.works.count(name) for name, m in WORKS_MODELS.items()},
         }
 
 
@@ -126,6 +130,7 @@ def plan_year(ctx: DemoContext, rosters: dict[str, Roster] | None = None) -> Yea
         democracy=democracy,
         rights=plan_rights(ctx, rosters),
         funds=plan_funds(ctx, rosters, activities, welfare, democracy),
+        works=plan_works(ctx, rosters),
     )
 
 
@@ -194,6 +199,7 @@ def _load_year(ctx: DemoContext, cast: Cast, plan: YearPlan) -> None:
         load_cadres(ctx, cast)
         load_democracy(cast, plan.democracy)
         load_rights(cast, plan.rights)
+        load_works(cast, plan.works)
     for funds in plan.funds:
         with acting_as(staff[funds.union_code][0]):
             load_funds(cast, funds)

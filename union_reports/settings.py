@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "welfare",
     "democracy",
     "rights",
+    "works",
     "funds",
     "reports",
     "workbook",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("u/<str:code>/welfare/", include("welfare.urls")),
     path("u/<str:code>/democracy/", include("democracy.urls")),
     path("u/<str:code>/rights/", include("rights.urls")),
+    path("u/<str:code>/works/", include("works.urls")),
     path("u/<str:code>/funds/", include("funds.urls")),
     path("u/<str:code>/reports/", include("reports.urls")),
     path("u/<str:code>/workbook/", include("workbook.urls")),

@@ -9,6 +9,14 @@ from .federation import FederationSection
 from .organisation import OrganisationSection
 from .staff import PlansSection, ProblemsSection
 from .welfare_sections import FundsSection, WelfareSection
+from .works_sections import (
+    DuesSection,
+    InnovationSection,
+    ModelWorkerSection,
+    PublicitySection,
+    SafetySection,
+    WorkersHomeSection,
+)
 
 SECTIONS: list[Section] = [
     FederationSection(),  # a higher-level union's units; left out where there are none
@@ -17,9 +25,15 @@ SECTIONS: list[Section] = [
     RightsSection(),
     WelfareSection(),
     CompetitionSection(),
+    InnovationSection(),  # the works sections: each left out where it has no records
+    ModelWorkerSection(),
+    SafetySection(),
     CultureSection(),
     WomenSection(),
     FundsSection(),
+    DuesSection(),
+    PublicitySection(),
+    WorkersHomeSection(),
     SelfBuildingSection(),
     ProblemsSection(),
     PlansSection(),

@@ -22,6 +22,7 @@ from imports.services import record_import_remap
 from rights.models import LegalAid, MediationCase, Petition
 from tests.factories import MemberFactory
 from welfare.models import Disbursement, HardshipFile
+from works.models import DuesCollection, Innovation, Publicity, SafetyInspection, WorkersHome
 
 from .files import problems, upload, xlsx
 
@@ -139,6 +140,49 @@ CASES = {
         [D, "会费", None, 300, "退会费", "003"],
         "科目",
         {"经济事项": "description"},
+    ),
+    "publicity": Case(
+        Publicity,
+        ["日期", "类型", "主题", "参加人次", "采用级别", "报送数", "采用数"],
+        [
+            [D, "政治理论学习", "学习工会法", 30, None, None, None],
+            [D, "工会信息", "工运信息", None, "市级", 12, 5],
+        ],
+        [D, "工会信息", "调研文章", None, "市级", 3, 4],
+        "采用篇（条）数",
+        {"学习主题": "title"},
+    ),
+    "workers-homes": Case(
+        WorkersHome,
+        ["名称", "类型", "建成日期", "命名级别", "命名日期", "藏书（册）"],
+        [["机修车间职工之家", "职工之家", D, "省级", D, None], ["职工书屋", "职工书屋", D, None, None, 2600]],
+        ["老之家", "职工之家", D, "市级", None, None],
+        "命名日期",
+        {"阵地名称": "name"},
+    ),
+    "dues": Case(
+        DuesCollection,
+        ["日期", "项目", "缴纳单位（分会）", "应缴金额（元）", "实缴金额（元）"],
+        [[D, "会员会费", "机关分会", 12000, 11800], [D, "拨缴经费", "一车间", 410000, None]],
+        [D, "会员会费", "二车间", 0, 100],
+        "应缴金额（元）",
+        {"交费单位": "payer"},
+    ),
+    "safety-inspections": Case(
+        SafetyInspection,
+        ["日期", "检查名称", "发现隐患（处）", "已整改（处）", "整改措施"],
+        [[D, "安全生产月大检查", 31, 29, 36], [D, "节前检查", None, None, None]],
+        [D, "汛期检查", 3, 5, None],
+        "已整改（处）",
+        {"检查项目": "title"},
+    ),
+    "innovations": Case(
+        Innovation,
+        ["认定日期", "成果名称", "级别", "经济效益（万元）"],
+        [[D, "转炉煤气回收改造", "省部级", 280.5], [D, "刀具快换装置", "单位级", None]],
+        [D, "巡检优化", "世界级", 1],
+        "级别",
+        {"创新项目": "title"},
     ),
     "disbursements": Case(
         Disbursement,

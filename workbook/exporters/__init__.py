@@ -4,11 +4,17 @@ from . import (  # noqa: F401  (each module registers its exporters)
     about,
     activities,
     democracy,
+    dues,
     funds,
     indicators,
+    innovation,
     members,
+    model_worker_care,
+    publicity,
     rights,
+    safety,
     welfare,
+    workers_homes,
 )
 from .base import Block, Column, ExportContext, Exporter, Kind, XlsxWriter, write_workbook
 from .registry import ANNUAL_WORKBOOK, ROLLUP_WORKBOOK, all_exporters, get, sheets

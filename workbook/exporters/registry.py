@@ -42,7 +42,9 @@ ANNUAL_WORKBOOK: tuple[str, ...] = (
     "disclosures",
     "contracts",
     "rights",
+    *("publicity", "workers_homes", "model_worker_care", "safety", "innovation"),  # issue #11 item 5
     "funds",
+    "dues",
     "about",
 )
 
