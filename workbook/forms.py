@@ -19,7 +19,7 @@ class ExportForm(CleanTextFormMixin, forms.Form):
     period = forms.CharField(label="统计期间", required=False, max_length=20)
     year = forms.TypedChoiceField(label="统计年度", coerce=int, required=False, empty_value=None)
     masked = forms.BooleanField(
-        label="身份证号脱敏（只保留末4位，出生日期只写年份）",
+        label="身份证号脱敏（只保留末4位；出生日期只写年份，手机号隐去中间4位）",
         required=False,
         help_text="报送上级工会时，如对方不需要完整身份证号，建议勾选。",
     )

@@ -18,7 +18,7 @@ from welfare.models import Disbursement
 from workbook.indicators import INDICATORS, add_up, indicator_values, to_text
 from workbook.rollup import rollup
 
-from .conftest import Y, make_records, read, table
+from .conftest import Y, make_records, read, sheet_values, table
 from .factories import ExternalReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +123,7 @@ def test_the_county_admin_exports_the_rollup(tree):
     assert response.status_code == 200
     book = read(io.BytesIO(b"".join(response.streaming_content)))
     assert book.sheetnames == ["统计指标", "分单位明细", "说明"]
-    values = {row[1]: row[4] for row in table(book["统计指标"])[1]}
+    values = sheet_values(book["统计指标"])
     totals = rollup(union=tree["a"], year=Y).totals
     assert values["members"] == totals["members"] == 11
     assert Decimal(str(values["welfare_total"])) == totals["welfare_total"]
