@@ -6,9 +6,8 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.functional import lazy
 
-from records.text import CleanTextFormMixin
-
 from members.phones import normalize_phone
+from records.text import CleanTextFormMixin
 
 from .identifiers import normalize_code
 from .models import Branch, Role, Union

@@ -23,6 +23,11 @@ class ExportForm(CleanTextFormMixin, forms.Form):
         required=False,
         help_text="报送上级工会时，如对方不需要完整身份证号，建议勾选。",
     )
+    accept_failures = forms.BooleanField(
+        label="已核对：逻辑检查的错误属实，仍然导出",
+        required=False,
+        help_text="逻辑检查有错误时，须更正记录后导出，或勾选此项（记入操作日志）。",
+    )
 
     def __init__(  # type: ignore[no-untyped-def]
         self, *args, union: Union, periods: list[Period], allow_full_ids: bool, **kwargs

@@ -28,6 +28,7 @@ from tests.democracy.factories import (
 )
 from tests.factories import BranchFactory, CadreFactory, MemberFactory
 from tests.funds.factories import FundEntryFactory
+from tests.profiles.factories import ProfileFactory
 from tests.rights.factories import LegalAidFactory, MediationCaseFactory, PetitionFactory
 from tests.welfare.factories import DisbursementFactory, HardshipFileFactory
 from welfare.choices import DisbursementKind, DisbursementStatus, Festival, HardshipCategory
@@ -165,6 +166,11 @@ def make_records(union, *, members: int = 6) -> Year:
         category=Category.DUES,
         amount=Decimal("1"),
     )  # last year
+    # The year profile: 职工 figures and institutions, so the return passes its logic checks.
+    ProfileFactory(
+        union=union, year=Y, workers=400, women_workers=200, has_congress=True, has_disclosure=True,
+        has_mediation_committee=True, has_women_committee=True, has_audit_committee=True,
+    )  # fmt: skip
     return Year(union, period_for(union, Y), people, gone, formula, id_member)
 
 

@@ -3,6 +3,7 @@
 from . import (  # noqa: F401  (each module registers its exporters)
     about,
     activities,
+    checks,
     cover,
     democracy,
     funds,

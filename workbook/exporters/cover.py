@@ -50,10 +50,18 @@ class CoverExporter(Exporter):
             ("", "报出日期", f"{ctx.today:%Y年%m月%d日}"),
         ]
         blocks = [Block(COLUMNS, codes, title=title), Block(COLUMNS, filing, title="填报")]
-        findings = getattr(ctx, "check_summary", None)
-        if findings:
-            blocks.append(Block(COLUMNS, findings, title="逻辑检查"))
+        blocks.append(Block(COLUMNS, self._checks(), title="逻辑检查"))
         return blocks
+
+    def _checks(self) -> list[tuple[Any, ...]]:
+        """The logic checks as run on the figures this workbook carries, at export time."""
+        from ..survey.review import review_values
+
+        review = review_values({i.key: i.value for i in self.context.indicators})
+        rows: list[tuple[Any, ...]] = [("", "结果", review.summary())]
+        for failure in review.failures:
+            rows.append(("", "错误" if failure.is_error else "提示", failure.message))
+        return rows
 
     def _unit_kind(self) -> str:
         from profiles.selectors import own_profile

@@ -50,7 +50,13 @@ ANNUAL_WORKBOOK: tuple[str, ...] = (
 
 # A higher-level union's roll-up: the summed indicators (the same sheet an import reads),
 # the per-union breakdown, and the 说明 sheet.
-ROLLUP_WORKBOOK: tuple[str, ...] = ("survey_cover", "indicators", "rollup_breakdown", "about")
+ROLLUP_WORKBOOK: tuple[str, ...] = (
+    "survey_cover",
+    "indicators",
+    "rollup_breakdown",
+    "rollup_checks",
+    "about",
+)
 
 
 def sheets(identifiers: tuple[str, ...]) -> list[type[Exporter]]:
