@@ -53,6 +53,10 @@ def shown_phone(value: str, *, full: bool) -> str:
     return f"{head}****{digits[-4:]}"
 
 
+def masked_phone(value: str) -> str:
+    return shown_phone(value, full=False)
+
+
 def id_query(text: str, *, full: bool) -> str | None:
     """The part of a search text matched against the end of ID numbers, or None.
 

@@ -26,6 +26,7 @@ from .conftest import FORMULA_NAME, FULL_ID, Y, blocks, read, sheet_values, tabl
 pytestmark = pytest.mark.django_db
 
 SHEETS = [
+    "封面",
     "统计指标",
     "会员花名册",
     "困难职工档案",

@@ -26,7 +26,7 @@ class CoverExporter(Exporter):
     print_setup = PrintSetup(repeat_header=False)
 
     def count(self) -> int:
-        return 0
+        return sum(len(list(block.rows)) for block in self.blocks())
 
     def blocks(self) -> list[Block]:
         ctx, union = self.context, self.union
