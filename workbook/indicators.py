@@ -43,6 +43,7 @@ from welfare.selectors import (
 )
 
 from .codes import CODE_OF, TABLE_OF, TABLES
+from .profile_figures import profile_figures
 
 MONEY_UNIT = "元"
 CENT = Decimal("0.01")
@@ -319,31 +320,6 @@ def indicator_values(*, union: Union, period: Period, today: dt.date | None = No
     missing = BY_KEY.keys() - v.keys()
     assert not missing, f"indicators without a value: {sorted(missing)}"
     return {d.key: v[d.key] for d in INDICATORS}
-
-
-PROFILE_FACTS = (
-    "has_women_committee",
-    "has_congress",
-    "has_disclosure",
-    "has_mediation_committee",
-    "has_audit_committee",
-)
-
-
-def profile_figures(*, union: Union, period: Period) -> dict[str, int]:
-    """职工 figures and organisational facts from the union's profile of the statistical year;
-    zeros without one (the checks then ask for it)."""
-    from profiles.selectors import own_profile
-
-    profile = own_profile(union=union, year=period.year)
-    if profile is None:
-        return {"workers": 0, "women_workers": 0, "joint_units": 0} | dict.fromkeys(PROFILE_FACTS, 0)
-    figures = {
-        "workers": profile.workers,
-        "women_workers": profile.women_workers,
-        "joint_units": profile.joint_units,
-    }
-    return figures | {fact: int(getattr(profile, fact)) for fact in PROFILE_FACTS}
 
 
 def as_indicators(values: Mapping[str, Value]) -> list[Indicator]:
