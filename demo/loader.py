@@ -32,6 +32,7 @@ from .funds import FundsPlan, load_funds, plan_funds
 from .organisations import COUNTY, GRASSROOTS, FederationPlan, UnionPlan
 from .people import DemoMember, generate_rosters
 from .report import load_report
+from .returns import load_returns
 from .rights import RightsPlan, load_rights, plan_rights
 from .welfare import WelfareLoader, WelfarePlan, plan_welfare
 from .works import MODELS as WORKS_MODELS
@@ -203,6 +204,13 @@ def _load_year(ctx: DemoContext, cast: Cast, plan: YearPlan) -> None:
     for funds in plan.funds:
         with acting_as(staff[funds.union_code][0]):
             load_funds(cast, funds)
+    with acting_as(users["clerk"]):
+        load_returns(
+            ctx,
+            cast,
+            filler={"demo": users["clerk"].first_name, "demo-hospital": users["yy-clerk"].first_name},
+            head={"demo": users["leader"].first_name, "demo-hospital": users["yy-leader"].first_name},
+        )
     with acting_as(users["leader"]):
         load_report(ctx, union=cast.unions["demo"], leader=users["leader"])
 

@@ -13,10 +13,13 @@ class MembersConfig(AppConfig):
         from .id_numbers import mask
         from .import_models import RosterImport
         from .models import Cadre, Member
-        from .privacy import birth_year
+        from .privacy import birth_year, masked_phone
 
         register(
-            Member, exclude={"updated_at"}, masked={"id_number": mask}, personal={"birth_date": birth_year}
+            Member,
+            exclude={"updated_at"},
+            masked={"id_number": mask},
+            personal={"birth_date": birth_year, "phone": masked_phone},
         )
         register(Cadre, exclude={"created_at", "updated_at"})
         # The summary holds preview rows with full ID numbers: never copied into the log.

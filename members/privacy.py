@@ -39,6 +39,24 @@ def shown_birth(value: dt.date | None, *, full: bool) -> str:
     return value.isoformat() if full else birth_year(value)
 
 
+def shown_phone(value: str, *, full: bool) -> str:
+    """A phone number whole, or with its middle hidden: 138****5678, 0571-****4321.
+
+    Full for people who work the union's own records (they ring members); masked for readers
+    from a higher-level union and in a masked export, which is what goes upward."""
+    if full or not value:
+        return value
+    digits = value.replace("-", "")
+    if len(digits) < 7:
+        return "*" * len(value)
+    head = value[:3] if value.startswith("1") else value.split("-")[0] + "-" if "-" in value else value[:4]
+    return f"{head}****{digits[-4:]}"
+
+
+def masked_phone(value: str) -> str:
+    return shown_phone(value, full=False)
+
+
 def id_query(text: str, *, full: bool) -> str | None:
     """The part of a search text matched against the end of ID numbers, or None.
 

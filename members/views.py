@@ -18,7 +18,7 @@ from . import services
 from .choices import Employment, Gender, MembershipStatus
 from .forms import MemberFilterForm, MemberForm
 from .models import Member
-from .privacy import shown_birth, shown_id
+from .privacy import shown_birth, shown_id, shown_phone
 from .selectors import SORTABLE, member_records, member_search
 
 PAGE_SIZE = 50
@@ -41,7 +41,12 @@ def member_list(request: UnionRequest) -> HttpResponse:
         "members/member_list.html",
         {
             "page": page,
-            "rows": roster_rows(page, show_full_id=show_full_id, base_url=request.path),
+            "rows": roster_rows(
+                page,
+                show_full_id=show_full_id,
+                base_url=request.path,
+                show_phone=request.access.can(Perm.EDIT),
+            ),
             "filters": filter_widgets(filter_form),
             "q": text_param(request, "q", quiet=True),
             "query": query.urlencode(),
@@ -58,7 +63,9 @@ def _labels(choices: type[models.TextChoices]) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def roster_rows(members: Iterable[Member], *, show_full_id: bool, base_url: str) -> list[dict[str, Any]]:
+def roster_rows(
+    members: Iterable[Member], *, show_full_id: bool, base_url: str, show_phone: bool = True
+) -> list[dict[str, Any]]:
     """The roster page's cells as plain strings: the template then only prints them, which
     halves the page's rendering time against per-cell get_FOO_display() calls."""
     genders, jobs, statuses = _labels(Gender), _labels(Employment), _labels(MembershipStatus)
@@ -69,6 +76,7 @@ def roster_rows(members: Iterable[Member], *, show_full_id: bool, base_url: str)
             "employment": jobs.get(m.employment, ""),
             "status": statuses.get(m.status, ""),
             "id_number": shown_id(m.id_number, full=show_full_id),
+            "phone": shown_phone(m.phone, full=show_phone),
             "branch": m.branch.name if m.branch_id else "",
             "url": f"{base_url}{m.pk}/",  # members:detail, without a reverse() per row
             "birth_date": shown_birth(m.birth_date, full=show_full_id),
@@ -103,6 +111,7 @@ def member_detail(request: UnionRequest, pk: int) -> HttpResponse:
             "id_shown": shown_id(member.id_number, full=full),
             "birth_shown": shown_birth(member.birth_date, full=full),
             "birth_label": "出生日期" if full else "出生年份",
+            "phone_shown": shown_phone(member.phone, full=request.access.can(Perm.EDIT)),
             "history": history_for(member, reveal_personal=full),
             "records": member_records(member=member),
             "can_edit": request.access.can(Perm.EDIT),

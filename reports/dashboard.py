@@ -240,6 +240,13 @@ def dashboard_charts(*, union: Union, period: Period) -> list[SafeString]:
 CACHE_SECONDS = 600
 
 
+def _return_review(*, union: Union, period: Period, today: dt.date):  # type: ignore[no-untyped-def]
+    """The statistics return's logic checks on this period's figures (workbook.survey)."""
+    from workbook.survey.review import review_union
+
+    return review_union(union=union, period=period, today=today)
+
+
 def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str, object]:
     span = f"{period.kind}:{period.start}:{period.end}"
     key = f"dashboard:{union.pk}:{span}:{today}:{data_version(union)}"
@@ -250,6 +257,7 @@ def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str,
             "charts": dashboard_charts(union=union, period=period),
             "subordinates": list(subordinate_unions(union=union)),
             "branches": list(branches_with_headcount(union=union)),
+            "review": _return_review(union=union, period=period, today=today),
         }
         cache.set(key, figures, CACHE_SECONDS)
     return figures

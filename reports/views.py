@@ -6,9 +6,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from audit.context import current_actor
+from audit.registry import log_event
 from background import sweeps
 from records.periods import current_period
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
@@ -116,7 +118,14 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/report_edit.html",
-        {"report": report, "form": form, "sections": sections, "can_edit": can_edit, "counted": counted},
+        {
+            "report": report,
+            "form": form,
+            "sections": sections,
+            "can_edit": can_edit,
+            "counted": counted,
+            "review": _review(request, report),
+        },
     )
 
 
@@ -222,6 +231,8 @@ def report_docx(request: UnionRequest, pk: int) -> HttpResponse:
 def report_finalise(request: UnionRequest, pk: int) -> HttpResponse:
     """Queue the finalise for a task worker; its page follows it (at once if already done)."""
     report = _report(request, pk)
+    if not report.is_final and not _checks_cleared(request, report):
+        return redirect(reverse("reports:edit", args=[request.union.code, report.pk]) + "#logic-checks")
     job = finalising.start(report=report, actor=current_actor())
     if not job.is_finished:
         return redirect("reports:finalise-job", code=request.union.code, pk=job.pk)
@@ -230,6 +241,40 @@ def report_finalise(request: UnionRequest, pk: int) -> HttpResponse:
 
 
 FINALISED = "总结已定稿，PDF 已存档。之后台账的变化不会改变定稿。"
+ACCEPT_FAILURES = "accept_failures"
+
+
+def _review(request: UnionRequest, report: Report):  # type: ignore[no-untyped-def]
+    """The return's logic checks, shown beside the finalise button of a draft."""
+    from workbook.survey.review import review_union
+
+    if report.is_final or not request.access.can(Perm.APPROVE):
+        return None
+    return review_union(union=request.union, period=report.period)
+
+
+def _checks_cleared(request: UnionRequest, report: Report) -> bool:
+    """The return's logic checks run before a summary is finalised: with errors, the leader
+    finalises only by accepting them explicitly, and the acceptance is logged."""
+    from workbook.events import FINALISE_CHECKS_ACCEPTED
+    from workbook.survey.review import review_union
+
+    review = review_union(union=request.union, period=report.period)
+    if review.passed:
+        return True
+    if request.POST.get(ACCEPT_FAILURES) != "1":
+        messages.error(
+            request,
+            f"统计年报的逻辑检查有{len(review.errors)}项错误，总结未定稿。请更正记录，"
+            "或核对后勾选“已核对逻辑检查的错误，仍然定稿”再定稿。",
+        )
+        return False
+    log_event(
+        report,
+        FINALISE_CHECKS_ACCEPTED,
+        {"period": report.period.label, "check_errors": "；".join(f.message for f in review.errors)},
+    )
+    return True
 
 
 def _tell_outcome(request: UnionRequest, job: FinaliseJob) -> None:

@@ -6,9 +6,22 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.functional import lazy
 
+from members.phones import normalize_phone
 from records.text import CleanTextFormMixin
 
+from .identifiers import normalize_code
 from .models import Branch, Role, Union
+
+# The cover of the statistics return (workbook.survey), kept as settings of the union.
+COVER_FIELDS = [
+    "stat_code",
+    "area_code",
+    "credit_code",
+    "org_type",
+    "head_name",
+    "filler_name",
+    "contact_phone",
+]
 
 
 def _rule(validator: Any) -> str:
@@ -122,12 +135,39 @@ class UnionSettingsForm(CleanTextFormMixin, forms.ModelForm):
 
     class Meta:
         model = Union
-        fields = ["name", "period_start_month", "separate_approval", "kind", "report_naming"]
+        fields = ["name", "period_start_month", "separate_approval", "kind", "report_naming", *COVER_FIELDS]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name in ("kind", "report_naming"):
+        for name in ("kind", "report_naming", "org_type"):
             self.fields[name].required = False  # a post without them keeps the settings
+        # Longer than the codes: spaces and dashes typed with them are taken out.
+        for name, length in (
+            ("stat_code", 30),
+            ("area_code", 20),
+            ("credit_code", 30),
+            ("contact_phone", 30),
+        ):
+            field = self.fields[name]
+            field.max_length = length
+            field.validators = [v for v in field.validators if not hasattr(v, "limit_value")]
+            field.widget.attrs["maxlength"] = length
+
+    def clean_org_type(self) -> str:
+        return self.cleaned_data.get("org_type") or self.instance.org_type
+
+    # Codes as people copy them off a certificate: spaces, dashes, small letters.
+    def clean_credit_code(self) -> str:
+        return normalize_code(self.cleaned_data.get("credit_code", ""))
+
+    def clean_area_code(self) -> str:
+        return normalize_code(self.cleaned_data.get("area_code", ""))
+
+    def clean_stat_code(self) -> str:
+        return normalize_code(self.cleaned_data.get("stat_code", ""))
+
+    def clean_contact_phone(self) -> str:
+        return normalize_phone(self.cleaned_data.get("contact_phone", ""))
 
     def clean_kind(self) -> str:
         return self.cleaned_data.get("kind") or self.instance.kind

@@ -5,6 +5,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from members.phones import validate_phone
+
+from .identifiers import validate_area_code, validate_credit_code, validate_stat_code
+
 
 class UnionLevel(models.TextChoices):
     NATIONAL = "national", _("全国总工会")
@@ -12,6 +16,13 @@ class UnionLevel(models.TextChoices):
     CITY = "city", _("市总工会")
     COUNTY = "county", _("县(区)总工会")
     GRASSROOTS = "grassroots", _("基层工会")
+
+
+class OrgType(models.TextChoices):
+    """904 组织类型 of the statistics return."""
+
+    SINGLE = "single", _("单一基层工会")
+    JOINT = "joint", _("联合基层工会")
 
 
 class Union(models.Model):
@@ -80,6 +91,34 @@ class Union(models.Model):
         default="full",
         help_text=_("年度总结写到个人（典型事例、荣誉、合理化建议）时如何称呼。"),
     )
+    # The cover of the statistics return (《基层工会调查表》): codes that stay the same every year.
+    stat_code = models.CharField(
+        _("基层工会统计编码"),
+        max_length=20,
+        blank=True,
+        validators=[validate_stat_code],
+        help_text=_("901：上级工会分配的统计编码，每年沿用。"),
+    )
+    area_code = models.CharField(
+        _("所在地行政区划代码"),
+        max_length=12,
+        blank=True,
+        validators=[validate_area_code],
+        help_text=_("903：6位（县级）或12位（到村、社区）数字。"),
+    )
+    credit_code = models.CharField(
+        _("统一社会信用代码"),
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
+        help_text=_("工会法人资格登记证书上的18位代码。"),
+    )
+    org_type = models.CharField(
+        _("组织类型"), max_length=10, choices=OrgType.choices, default=OrgType.SINGLE, help_text=_("904")
+    )
+    head_name = models.CharField(_("单位负责人"), max_length=50, blank=True)
+    filler_name = models.CharField(_("填表人"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=20, blank=True, validators=[validate_phone])
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:

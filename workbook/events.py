@@ -7,6 +7,8 @@ EXPORT_RETRIED = "workbook.export_retried"
 DOWNLOADED = "workbook.downloaded"
 IMPORTED = "workbook.external_imported"
 IMPORT_REFUSED = "workbook.import_refused"
+CHECKS_ACCEPTED = "workbook.checks_accepted"
+FINALISE_CHECKS_ACCEPTED = "workbook.checks_accepted_for_finalise"
 
 EVENT_LABELS = {
     EXPORTED: "导出年报工作簿",
@@ -16,6 +18,8 @@ EVENT_LABELS = {
     DOWNLOADED: "下载年报工作簿",
     IMPORTED: "导入外部工会年报",
     IMPORT_REFUSED: "拒绝导入签名无效的年报",
+    CHECKS_ACCEPTED: "确认带逻辑检查错误导出",
+    FINALISE_CHECKS_ACCEPTED: "确认带逻辑检查错误定稿总结",
 }
 
 
@@ -41,4 +45,5 @@ def detail_labels() -> dict:
         "registered_key": Detail("登记的公钥", numbered("")),
         "file_sha256": Detail("文件 SHA-256"),
         "confirmed_unverified": Detail("确认导入未验证签名的文件"),
+        "check_errors": Detail("未通过的逻辑检查"),
     }

@@ -5,10 +5,11 @@ against here."""
 from __future__ import annotations
 
 PRODUCT = "工会年报"
-FORMAT_VERSION = "1"
+# 2: numeric indicator codes by table of the statistics return (1 had English keys).
+FORMAT_VERSION = "2"
 
 INDICATOR_SHEET = "统计指标"
-INDICATOR_HEADER = ("分组", "指标代码", "指标", "单位", "数值")
+INDICATOR_HEADER = ("指标代码", "指标名称", "计量单位", "数值")
 
 ABOUT_SHEET = "说明"
 ABOUT_HEADER = ("项目", "内容")

@@ -19,9 +19,14 @@ class ExportForm(CleanTextFormMixin, forms.Form):
     period = forms.CharField(label="统计期间", required=False, max_length=20)
     year = forms.TypedChoiceField(label="统计年度", coerce=int, required=False, empty_value=None)
     masked = forms.BooleanField(
-        label="身份证号脱敏（只保留末4位，出生日期只写年份）",
+        label="身份证号脱敏（只保留末4位；出生日期只写年份，手机号隐去中间4位）",
         required=False,
         help_text="报送上级工会时，如对方不需要完整身份证号，建议勾选。",
+    )
+    accept_failures = forms.BooleanField(
+        label="已核对：逻辑检查的错误属实，仍然导出",
+        required=False,
+        help_text="逻辑检查有错误时，须更正记录后导出，或勾选此项（记入操作日志）。",
     )
 
     def __init__(  # type: ignore[no-untyped-def]

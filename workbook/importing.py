@@ -31,6 +31,7 @@ from unions.models import Union
 
 from . import events, signing
 from . import format as fmt
+from .codes import KEY_OF
 from .indicators import BY_KEY, INDICATORS, IndicatorValueError, Value, digest, parse_cell, to_text
 from .models import ExternalReport, RegisteredKey, SignatureStatus
 
@@ -167,18 +168,20 @@ def _indicator_values(rows: list[tuple[Any, ...]], errors: list[str]) -> dict[st
         )
         return {}
     values: dict[str, Value] = {}
+    width = len(fmt.INDICATOR_HEADER)
     for number, row in enumerate(rows[1:], start=2):
-        cells = (tuple(row) + (None,) * 5)[:5]
-        if all(c is None or _text(c) == "" for c in cells):
-            continue
-        _, key, label, unit, raw = cells
-        key = _text(key)
+        cells = (tuple(row) + (None,) * width)[:width]
+        if all(c is None or _text(c) == "" for c in cells[1:]):
+            continue  # a blank line, or a table's caption (一、组织建设)
+        code, label, unit, raw = cells
+        code = _text(code)
+        key = KEY_OF.get(code, "")
         definition = BY_KEY.get(key)
         if definition is None:
-            errors.append(f"第{number}行：指标代码“{key or '（空）'}”不是本系统的指标。")
+            errors.append(f"第{number}行：指标代码“{code or '（空）'}”不是本系统的指标。")
             continue
         if key in values:
-            errors.append(f"第{number}行：指标“{definition.label}”（{key}）重复出现。")
+            errors.append(f"第{number}行：指标“{definition.label}”（{code}）重复出现。")
             continue
         if _text(unit) != definition.unit:
             errors.append(

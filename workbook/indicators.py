@@ -1,6 +1,7 @@
 """The statistical indicators (统计指标) a union reports to its higher-level union.
 
-One fixed list of (key, label, unit), grouped as the annual statistics ask for them, and one
+One fixed list of (key, label, unit), grouped by the tables of the statistics return
+(《基层工会调查表》, see `workbook.codes`, which gives each its numeric code), and one
 function that computes them for a union and a period from the same selector calls the
 annual report's sections make, so the workbook and the report cannot disagree. The list is
 fixed (every welfare type and hardship category, even when zero) so that roll-ups and
@@ -41,6 +42,9 @@ from welfare.selectors import (
     hardship_file_counts,
 )
 
+from .codes import CODE_OF, TABLE_OF, TABLES
+from .profile_figures import profile_figures
+
 MONEY_UNIT = "元"
 CENT = Decimal("0.01")
 Value = int | Decimal
@@ -48,10 +52,15 @@ Value = int | Decimal
 
 @dataclass(frozen=True)
 class IndicatorDef:
-    key: str  # stable identifier, written into the workbook and used by imports
+    key: str  # stable identifier, used by the roll-up, the digest and stored imports
     label: str
     unit: str  # 人, 人次, 次, 件, 户, 份, 项, 条, 个, 名, 元
-    group: str
+    group: str  # the table of the return (workbook.codes)
+
+    @property
+    def code(self) -> str:
+        """The numeric code the return prints (and an import reads)."""
+        return CODE_OF[self.key]
 
     @property
     def is_money(self) -> bool:
@@ -74,6 +83,10 @@ class Indicator:
     def is_money(self) -> bool:
         return self.unit == MONEY_UNIT
 
+    @property
+    def code(self) -> str:
+        return CODE_OF[self.key]
+
 
 ORGANISATION = "组织建设"
 DEMOCRACY = "民主管理"
@@ -86,6 +99,15 @@ FUNDS = "经费收支"
 def _definitions() -> list[IndicatorDef]:
     d = IndicatorDef
     defs = [
+        # From the union's year profile (profiles app): 1 or 0 for one union, units for a sum.
+        d("workers", "职工人数", "人", ORGANISATION),
+        d("women_workers", "其中：女职工", "人", ORGANISATION),
+        d("joint_units", "联合基层工会覆盖单位", "个", ORGANISATION),
+        d("has_women_committee", "建立女职工委员会的单位", "个", ORGANISATION),
+        d("has_congress", "建立职代会制度的单位", "个", DEMOCRACY),
+        d("has_disclosure", "实行厂务公开制度的单位", "个", DEMOCRACY),
+        d("has_mediation_committee", "建立劳动争议调解委员会的单位", "个", RIGHTS),
+        d("has_audit_committee", "建立经费审查组织的单位", "个", FUNDS),
         d("members", "会员人数", "人", ORGANISATION),
         d("members_women", "其中：女会员", "人", ORGANISATION),
         d("members_migrant", "其中：农民工会员", "人", ORGANISATION),
@@ -160,7 +182,20 @@ def _definitions() -> list[IndicatorDef]:
     return defs
 
 
-INDICATORS: list[IndicatorDef] = _definitions()
+def _in_return_order(defs: list[IndicatorDef]) -> list[IndicatorDef]:
+    """The definitions in the return's order, each in its table."""
+    by_key = {d.key: d for d in defs}
+    missing = by_key.keys() - CODE_OF.keys()
+    assert not missing, f"indicators without a code (workbook.codes): {sorted(missing)}"
+    return [
+        IndicatorDef(key, by_key[key].label, by_key[key].unit, TABLE_OF[key])
+        for table in TABLES
+        for key in table.keys
+        if key in by_key
+    ]
+
+
+INDICATORS: list[IndicatorDef] = _in_return_order(_definitions())
 BY_KEY: dict[str, IndicatorDef] = {d.key: d for d in INDICATORS}
 assert len(BY_KEY) == len(INDICATORS), "indicator keys must be unique"
 
@@ -176,7 +211,7 @@ def indicator_values(*, union: Union, period: Period, today: dt.date | None = No
     report does; `today` is the report's `dt.date.today()` unless given.
     """
     today = today or dt.date.today()
-    v: dict[str, Value] = {}
+    v: dict[str, Value] = dict(profile_figures(union=union, period=period))
 
     members = membership_figures(union=union, period=period)
     cadres = cadre_figures(union=union, period=period)

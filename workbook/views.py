@@ -36,6 +36,8 @@ from .services import (
     register_key,
     write_annual_workbook,
 )
+from .survey.federation import review_rollup
+from .survey.review import Review, review_union
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YEARS_SHOWN = 6
@@ -77,8 +79,12 @@ def export_page(request: UnionRequest) -> HttpResponse:
         allow_full_ids=allow_full_ids,
         initial={"period": latest.code},
     )
+    review = None
     if request.method == "POST" and form.is_valid():
         period = form.cleaned_data["chosen"]
+        review = review_union(union=union, period=period)
+        if not _checks_cleared(request, form, review, period):
+            return _export_form(request, form, review, allow_full_ids)
         full_ids = allow_full_ids and not form.cleaned_data.get("masked")
         jobs.delete_expired()
         jobs.sweep_interrupted()
@@ -94,12 +100,46 @@ def export_page(request: UnionRequest) -> HttpResponse:
         log_export(context=context, result=result, via="网页")
         fh.seek(0)
         return _xlsx_response(fh, f"{union.name}{context.period.label}统计年报.xlsx")
+    if review is None:
+        chosen = form.cleaned_data.get("chosen") if form.is_bound and form.is_valid() else latest
+        review = review_union(union=union, period=chosen or latest)
+    return _export_form(request, form, review, allow_full_ids)
+
+
+def _checks_cleared(request: UnionRequest, form: ExportForm, review: Review, period: Period) -> bool:
+    """An export of a return with errors needs the user's explicit acceptance, which is logged."""
+    if review.passed:
+        return True
+    if not form.cleaned_data.get("accept_failures"):
+        form.add_error(
+            None,
+            f"逻辑检查有{len(review.errors)}项错误（见下方）。请更正记录后再导出，"
+            "或核对后勾选“已核对：逻辑检查的错误属实，仍然导出”。",
+        )
+        return False
+    log_event(
+        request.union,
+        events.CHECKS_ACCEPTED,
+        {
+            "year": period.year,
+            "period": period.label,
+            "check_errors": "；".join(f.message for f in review.errors),
+        },
+    )
+    return True
+
+
+def _export_form(
+    request: UnionRequest, form: ExportForm, review: Review, allow_full_ids: bool
+) -> HttpResponse:
+    union = request.union
     recent = ExportJob.objects.filter(union=union).select_related("requested_by", "union")[:RECENT_JOBS]
     return render(
         request,
         "workbook/export.html",
         {
             "form": form,
+            "review": review,
             "recent": recent,
             "allow_full_ids": allow_full_ids,
             "background": jobs.runs_in_background(union),
@@ -164,6 +204,7 @@ def rollup_page(request: UnionRequest) -> HttpResponse:
     """汇总概况: the subtree's headline figures and a per-union breakdown."""
     year = _year(request)
     result = rollup(union=request.union, year=year)
+    checked = review_rollup(result)
     totals = result.totals
     definitions = {d.key: d for d in INDICATORS}
     headline = [(title, [(definitions[key], totals[key]) for key in keys]) for title, keys in HEADLINE]
@@ -177,6 +218,8 @@ def rollup_page(request: UnionRequest) -> HttpResponse:
         "workbook/rollup.html",
         {
             "todos": todos_of(request),  # a county's home page is this one (unions.views)
+            "checked": checked,
+            "review": checked.totals,
             "rollup": result,
             "period": result.period,
             "years": _periods(request.union),

@@ -24,6 +24,7 @@ from audit.models import AuditEntry
 from tests.factories import UnionFactory, UnionRoleFactory, UserFactory
 from tests.workbook.conftest import Y, make_records
 from unions.models import Role, UnionLevel
+from workbook.codes import KEY_OF
 from workbook.indicators import BY_KEY, digest, parse_cell
 from workbook.models import ExternalReport
 from workbook.rollup import rollup
@@ -86,11 +87,11 @@ def _tampered(content: bytes, members: int = 999_999) -> bytes:
     sheet = book["统计指标"]
     values = {}
     for row in range(2, sheet.max_row + 1):
-        key = sheet.cell(row, 2).value
+        key = KEY_OF.get(sheet.cell(row, 1).value)
         if key == "members":
-            sheet.cell(row, 5).value = members
+            sheet.cell(row, 4).value = members
         if key in BY_KEY:
-            values[key] = parse_cell(BY_KEY[key], sheet.cell(row, 5).value)
+            values[key] = parse_cell(BY_KEY[key], sheet.cell(row, 4).value)
     about = book["说明"]
     code = about.cell(_about_row(about, "工会代码"), 2).value
     about.cell(_about_row(about, "指标校验码"), 2).value = digest(union_code=code, year=Y, values=values)

@@ -28,6 +28,7 @@ from tests.democracy.factories import (
 )
 from tests.factories import BranchFactory, CadreFactory, MemberFactory
 from tests.funds.factories import FundEntryFactory
+from tests.profiles.factories import ProfileFactory
 from tests.rights.factories import LegalAidFactory, MediationCaseFactory, PetitionFactory
 from tests.welfare.factories import DisbursementFactory, HardshipFileFactory
 from welfare.choices import DisbursementKind, DisbursementStatus, Festival, HardshipCategory
@@ -165,6 +166,11 @@ def make_records(union, *, members: int = 6) -> Year:
         category=Category.DUES,
         amount=Decimal("1"),
     )  # last year
+    # The year profile: 职工 figures and institutions, so the return passes its logic checks.
+    ProfileFactory(
+        union=union, year=Y, workers=400, women_workers=200, has_congress=True, has_disclosure=True,
+        has_mediation_committee=True, has_women_committee=True, has_audit_committee=True,
+    )  # fmt: skip
     return Year(union, period_for(union, Y), people, gone, formula, id_member)
 
 
@@ -212,3 +218,19 @@ def totals_row(sheet) -> tuple:  # type: ignore[no-untyped-def]
     last = list(sheet.iter_rows(min_row=sheet.max_row, max_row=sheet.max_row, values_only=True))[0]
     assert last[0] == "合计"
     return last
+
+
+def sheet_values(sheet) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """{indicator key: value} of a 统计指标 sheet (codes read back through workbook.codes)."""
+    from workbook.codes import KEY_OF
+
+    return {
+        KEY_OF[row[0]]: row[3] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] in KEY_OF
+    }
+
+
+def indicator_row(sheet, key: str) -> int:  # type: ignore[no-untyped-def]
+    """The sheet row of indicator `key` (1-based)."""
+    from workbook.codes import CODE_OF
+
+    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value == CODE_OF[key])

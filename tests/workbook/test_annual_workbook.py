@@ -21,11 +21,12 @@ from rights.models import LegalAid, MediationCase, Petition
 from welfare.models import Disbursement, HardshipFile
 from workbook.indicators import INDICATORS
 
-from .conftest import FORMULA_NAME, FULL_ID, Y, blocks, read, table, totals_row
+from .conftest import FORMULA_NAME, FULL_ID, Y, blocks, read, sheet_values, table, totals_row
 
 pytestmark = pytest.mark.django_db
 
 SHEETS = [
+    "封面",
     "统计指标",
     "会员花名册",
     "困难职工档案",
@@ -56,8 +57,7 @@ def exported(admin_client_, records):
 
 
 def _indicators(book) -> dict[str, object]:
-    _, rows = table(book["统计指标"])
-    return {row[1]: row[4] for row in rows}
+    return sheet_values(book["统计指标"])
 
 
 def _report_figures(records) -> dict[str, object]:
@@ -123,7 +123,7 @@ def test_row_counts_equal_the_records(exported, records):
     assert len(rights["来信来访"][1]) == Petition.objects.filter(**live).count()
     entries = blocks(exported["经费收支"])["收支明细"][1]
     assert len(entries) == FundEntry.objects.filter(**live, date__year=Y).count() == 3
-    assert len(table(exported["统计指标"])[1]) == len(INDICATORS)
+    assert len(sheet_values(exported["统计指标"])) == len(INDICATORS)
 
 
 def test_indicators_equal_the_annual_reports_figures(exported, records):
@@ -216,8 +216,9 @@ def test_a_formula_name_is_stored_as_inert_text(exported):
 
 def test_the_about_sheet_names_the_union_and_period(exported, records):
     items = {row[0]: row[1] for row in exported["说明"].iter_rows(min_row=2, values_only=True)}
-    assert items["系统"] == "工会年报" and items["格式版本"] == "1"
-    assert items["工会代码"] == records.union.code and items["统计年度"] == Y
+    assert items["系统"] == "工会年报" and items["格式版本"] == "2"
+    # The year as text: a number cell formatted as a count read "2,025".
+    assert items["工会代码"] == records.union.code and items["统计年度"] == str(Y)
     assert items["统计期间起"] == dt.datetime(Y, 1, 1) and items["身份证号"] == "完整"
     assert len(items["指标校验码"]) == 64
 

@@ -17,7 +17,7 @@ def test_it_writes_the_workbook_with_full_ids(records, tmp_path, capsys):
     output = tmp_path / "年报.xlsx"
     call_command("export_workbook", "--union", records.union.code, "--year", str(Y), "--output", str(output))
     book = read(str(output))
-    assert book.sheetnames[0] == "统计指标" and len(book.sheetnames) == 17
+    assert book.sheetnames[:2] == ["封面", "统计指标"] and len(book.sheetnames) == 18
     assert FULL_ID in [row[5] for row in table(book["会员花名册"])[1]]
     out = capsys.readouterr().out
     assert "会员花名册\t8 行" in out and "完整身份证号" in out

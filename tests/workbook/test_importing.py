@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from records.periods import period_for
 from tests.factories import UnionFactory, UnionRoleFactory, UserFactory
 from unions.models import Role, UnionLevel
+from workbook.codes import CODE_OF
 from workbook.importing import WorkbookImportError, import_external_report, read_workbook
 from workbook.indicators import INDICATORS, indicator_values
 from workbook.models import ExternalReport
@@ -21,7 +22,7 @@ from workbook.rollup import rollup
 from workbook.services import export_annual_workbook, register_key
 from workbook.signing import installation_public_key
 
-from .conftest import Y, read
+from .conftest import Y, indicator_row, read
 
 pytestmark = pytest.mark.django_db
 
@@ -66,8 +67,7 @@ def _edited(content: bytes, edit) -> bytes:  # type: ignore[no-untyped-def]
 
 
 def _row_of(book, key: str) -> int:  # type: ignore[no-untyped-def]
-    sheet = book["统计指标"]
-    return next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 2).value == key)
+    return indicator_row(book["统计指标"], key)
 
 
 def test_round_trip_export_then_import_under_another_parent(workbook_bytes, records, elsewhere):
@@ -141,7 +141,7 @@ def test_figures_changed_after_export_are_refused(workbook_bytes, elsewhere):
     county, _, client = elsewhere
 
     def edit(book):  # type: ignore[no-untyped-def]
-        book["统计指标"].cell(_row_of(book, "members"), 5).value = 9
+        book["统计指标"].cell(_row_of(book, "members"), 4).value = 9
 
     assert "与文件中的指标校验码不一致" in _refused(client, county, _edited(workbook_bytes, edit))
 
@@ -151,13 +151,13 @@ def test_every_problem_is_listed(workbook_bytes, elsewhere):
 
     def edit(book):  # type: ignore[no-untyped-def]
         sheet = book["统计指标"]
-        sheet.cell(_row_of(book, "members"), 4).value = "个"
-        sheet.cell(_row_of(book, "welfare_total"), 5).value = -5
-        sheet.cell(_row_of(book, "welfare_cash"), 5).value = "很多"
-        sheet.cell(_row_of(book, "members_women"), 5).value = 1.5
-        sheet.cell(_row_of(book, "activity_cost"), 5).value = 1.005
-        sheet.cell(_row_of(book, "branches"), 2).value = "no_such_key"
-        sheet.cell(_row_of(book, "cadres"), 2).value = "members_joined"
+        sheet.cell(_row_of(book, "members"), 3).value = "个"
+        sheet.cell(_row_of(book, "welfare_total"), 4).value = -5
+        sheet.cell(_row_of(book, "welfare_cash"), 4).value = "很多"
+        sheet.cell(_row_of(book, "members_women"), 4).value = 1.5
+        sheet.cell(_row_of(book, "activity_cost"), 4).value = 1.005
+        sheet.cell(_row_of(book, "branches"), 1).value = "9999"
+        sheet.cell(_row_of(book, "cadres"), 1).value = CODE_OF["members_joined"]
 
     text = _refused(client, county, _edited(workbook_bytes, edit))
     assert "“会员人数”的单位应为“人”，文件中为“个”" in text
@@ -165,8 +165,8 @@ def test_every_problem_is_listed(workbook_bytes, elsewhere):
     assert "“慰问金”的数值有误：“很多”不是数字" in text
     assert "“其中：女会员”的数值有误：人数应为整数" in text
     assert "“活动经费”的数值有误：金额最多保留两位小数" in text
-    assert "指标代码“no_such_key”不是本系统的指标" in text
-    assert "指标“本年新发展会员”（members_joined）重复出现" in text
+    assert "指标代码“9999”不是本系统的指标" in text
+    assert f"指标“本年新发展会员”（{CODE_OF['members_joined']}）重复出现" in text
     assert "缺少" in text and "分会（工会小组）" in text and "工会干部" in text
 
 
@@ -174,9 +174,9 @@ def test_a_wrong_header_and_format_version_are_refused(workbook_bytes, elsewhere
     county, _, client = elsewhere
 
     def header(book):  # type: ignore[no-untyped-def]
-        book["统计指标"].cell(1, 5).value = "数量"
+        book["统计指标"].cell(1, 4).value = "数量"
 
-    assert "表头应为“分组、指标代码、指标、单位、数值”" in _refused(
+    assert "表头应为“指标代码、指标名称、计量单位、数值”" in _refused(
         client, county, _edited(workbook_bytes, header)
     )
 

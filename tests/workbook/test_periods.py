@@ -19,7 +19,7 @@ from workbook.importing import WorkbookImportError, import_external_report
 from workbook.jobs import create_job, run_job
 from workbook.services import annual_context, write_annual_workbook
 
-from .conftest import read, table
+from .conftest import read, sheet_values, table
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -44,8 +44,7 @@ def _about(book) -> dict[str, object]:
 
 
 def _indicators(book) -> dict[str, object]:
-    _, rows = table(book["统计指标"])
-    return {row[1]: row[4] for row in rows}
+    return sheet_values(book["统计指标"])
 
 
 def _date(value) -> dt.date:  # type: ignore[no-untyped-def]

@@ -18,7 +18,7 @@ from welfare.models import Disbursement
 from workbook.indicators import INDICATORS, add_up, indicator_values, to_text
 from workbook.rollup import rollup
 
-from .conftest import Y, make_records, read, table
+from .conftest import Y, make_records, read, sheet_values, table
 from .factories import ExternalReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -122,8 +122,8 @@ def test_the_county_admin_exports_the_rollup(tree):
     response = client.get(reverse("workbook:rollup-export", args=["county-a"]), {"year": Y})
     assert response.status_code == 200
     book = read(io.BytesIO(b"".join(response.streaming_content)))
-    assert book.sheetnames == ["统计指标", "分单位明细", "说明"]
-    values = {row[1]: row[4] for row in table(book["统计指标"])[1]}
+    assert book.sheetnames == ["封面", "统计指标", "分单位明细", "逻辑检查", "说明"]
+    values = sheet_values(book["统计指标"])
     totals = rollup(union=tree["a"], year=Y).totals
     assert values["members"] == totals["members"] == 11
     assert Decimal(str(values["welfare_total"])) == totals["welfare_total"]
@@ -132,6 +132,6 @@ def test_the_county_admin_exports_the_rollup(tree):
     last = [c.value for c in book["分单位明细"][book["分单位明细"].max_row]]
     assert last[0] == "合计" and last[header.index("会员人数（人）")] == 11
     about = {r[0]: r[1] for r in book["说明"].iter_rows(min_row=2, values_only=True)}
-    assert about["文件类型"] == "汇总统计年报工作簿" and about["汇总单位数"] == 3
+    assert about["文件类型"] == "汇总统计年报工作簿" and about["汇总单位数"] == "3"
     entry = AuditEntry.objects.get(action="workbook.rollup_exported")
     assert entry.union == tree["a"] and entry.changes["units"] == 3

@@ -3,6 +3,8 @@
 from . import (  # noqa: F401  (each module registers its exporters)
     about,
     activities,
+    checks,
+    cover,
     democracy,
     dues,
     funds,

@@ -11,9 +11,12 @@ from .. import format as fmt
 from .. import signing
 from ..indicators import digest
 from .base import Column, Exporter, cell_text
+from .printing import PrintSetup
 from .registry import register
 
 log = logging.getLogger(__name__)
+
+MASKED_NOTE = "已脱敏（身份证号只保留末4位，出生日期只写年份，手机号隐去中间4位）"
 
 
 def _signature(figures: signing.SignedFigures) -> signing.Signature | None:
@@ -31,6 +34,7 @@ class AboutExporter(Exporter):
     identifier = "about"
     verbose_name = fmt.ABOUT_SHEET
     description = "说明：导出单位、统计期间、导出人、指标校验码和数字签名"
+    print_setup = PrintSetup()
     columns = (Column(fmt.ABOUT_HEADER[0], width=14), Column(fmt.ABOUT_HEADER[1], width=70))
 
     def count(self) -> int:
@@ -48,14 +52,15 @@ class AboutExporter(Exporter):
         yield (fmt.ITEM_VERSION, fmt.FORMAT_VERSION)
         yield (fmt.ITEM_UNION_NAME, ctx.union.name)
         yield (fmt.ITEM_UNION_CODE, ctx.union.code)
-        yield (fmt.ITEM_YEAR, ctx.period.year)
+        # Text, not a number: a count format would show the year as “2,025”.
+        yield (fmt.ITEM_YEAR, str(ctx.period.year))
         yield (fmt.ITEM_PERIOD_START, ctx.period.start)
         yield (fmt.ITEM_PERIOD_END, ctx.period.end)
         yield (fmt.ITEM_EXPORTED_AT, exported_at)
         yield (fmt.ITEM_EXPORTED_BY, ctx.generated_by)
         if rollup is None:
-            yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else "已脱敏（只保留末4位，出生日期只写年份）")
-        yield (fmt.ITEM_UNITS, units)
+            yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else MASKED_NOTE)
+        yield (fmt.ITEM_UNITS, str(units))
         yield (fmt.ITEM_DIGEST, digest(union_code=ctx.union.code, year=ctx.period.year, values=values))
         signature = _signature(
             signing.SignedFigures(

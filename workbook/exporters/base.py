@@ -43,6 +43,8 @@ from records.spooled_xlsx import PrivateWorkbook
 from records.text import clean_text
 from unions.models import Union
 
+from .printing import PrintSetup, after_rows, before_rows
+
 if TYPE_CHECKING:
     from ..indicators import Indicator
 
@@ -99,6 +101,10 @@ class Column:
         return max(header, _DEFAULT_WIDTH.get(self.kind, 10))
 
 
+class Caption(tuple):
+    """A row that names the table below it (一、组织建设), written in bold."""
+
+
 @dataclass
 class Block:
     """One table in a sheet: a header row, data rows and, if asked, a 合计 row."""
@@ -140,6 +146,12 @@ class ExportContext:
 
         return shown_id(number, full=self.full_ids)
 
+    def phone(self, number: str) -> str:
+        """A phone number whole, or masked as a reader from a higher-level union sees it."""
+        from members.privacy import shown_phone
+
+        return shown_phone(number, full=self.full_ids)
+
     def birth_date(self, day: dt.date | None) -> dt.date | str | None:
         """A birth date in full, or only its year where ID numbers are masked (members.privacy)."""
         from members.privacy import birth_year
@@ -156,6 +168,8 @@ class Exporter:
     description: ClassVar[str] = ""
     columns: ClassVar[Sequence[Column]] = ()
     totals: ClassVar[bool] = False
+    # Ledgers (台账) by default: landscape, filtered; the return's own sheets say otherwise.
+    print_setup: ClassVar[PrintSetup] = PrintSetup(landscape=True, autofilter=True)
 
     def __init__(self, context: ExportContext) -> None:
         self.context = context
@@ -413,6 +427,8 @@ class XlsxWriter:
             sheet.column_dimensions[get_column_letter(index + 1)].width = width
         first_header = 2 if blocks and blocks[0].title and len(blocks) > 1 else 1
         sheet.freeze_panes = f"A{first_header + 1}"
+        before_rows(sheet, exporter.print_setup, title)
+        first_block_end = 0
 
         append = self._fast_append(sheet) if self.fast else None
         row_number = 0
@@ -429,17 +445,31 @@ class XlsxWriter:
             header = _HeaderEncoder(self, sheet, block.columns)
             self._append(sheet, append, block.header, row_number, header)
             encoder = _RowEncoder(self, sheet, block.columns)
+            captions = None
             for values in block.rows:
                 row_number += 1
+                if type(values) is Caption:
+                    captions = captions or _RowEncoder(self, sheet, block.columns, bold=True)
+                    self._append(sheet, append, values, row_number, captions)
+                    continue
                 self._append(sheet, append, values, row_number, encoder)
                 data_rows += 1
                 self.rows_written += 1
                 if self.progress and self.rows_written % self.progress_every == 0:
                     self.progress(self.rows_written)
+            first_block_end = first_block_end or row_number
             if block.totals:
                 row_number += 1
                 totals = _RowEncoder(self, sheet, block.columns, bold=True)
                 self._append(sheet, append, encoder.totals_row(), row_number, totals)
+        after_rows(
+            sheet,
+            exporter.print_setup,
+            header_row=first_header if blocks else 0,
+            first_block_end=first_block_end,
+            last_row=row_number,
+            columns=max(widths) + 1 if widths else 1,
+        )
         sheet.close()
         self.row_counts[title] = data_rows
         if self.progress:

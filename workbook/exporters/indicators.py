@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..codes import TABLES, caption
 from ..format import INDICATOR_HEADER, INDICATOR_SHEET
 from ..indicators import INDICATORS
-from .base import Column, Exporter, Kind
+from .base import Caption, Column, Exporter, Kind
+from .printing import PrintSetup
 from .registry import register
 
 
@@ -15,21 +17,26 @@ from .registry import register
 class IndicatorExporter(Exporter):
     identifier = "indicators"
     verbose_name = INDICATOR_SHEET
-    description = "统计指标：会员、民主管理、劳动竞赛、帮扶救助、维权、经费等汇总数字"
+    description = "统计指标：《基层工会调查表》各表的指标，代码、名称、计量单位和数值"
+    print_setup = PrintSetup()
     columns = (
-        Column(INDICATOR_HEADER[0], width=18),
-        Column(INDICATOR_HEADER[1], width=30),
-        Column(INDICATOR_HEADER[2], width=34),
-        Column(INDICATOR_HEADER[3], width=6),
-        Column(INDICATOR_HEADER[4], Kind.NUMBER, width=16),
+        Column(INDICATOR_HEADER[0], Kind.CODE, width=10),
+        Column(INDICATOR_HEADER[1], width=40),
+        Column(INDICATOR_HEADER[2], width=10),
+        Column(INDICATOR_HEADER[3], Kind.NUMBER, width=18),
     )
 
     def count(self) -> int:
         return len(INDICATORS)
 
     def rows(self) -> Iterable[Sequence[Any]]:
-        for indicator in self.context.indicators:
-            yield (indicator.group, indicator.key, indicator.label, indicator.unit, indicator.value)
+        """Table by table of the return: its caption, then its items."""
+        by_key = {indicator.key: indicator for indicator in self.context.indicators}
+        for position, table in enumerate(TABLES):
+            yield Caption((caption(position, table),))
+            for key in table.keys:
+                indicator = by_key[key]
+                yield (indicator.code, indicator.label, indicator.unit, indicator.value)
 
 
 @register

@@ -93,7 +93,11 @@ class RosterExporter(Exporter):
         gender, political, education = labels(Gender), labels(PoliticalStatus), labels(Education)
         household, employment, status = labels(Household), labels(Employment), labels(MembershipStatus)
         model_worker = labels(ModelWorkerLevel)
-        id_number, birth_date = self.context.id_number, self.context.birth_date
+        id_number, birth_date, shown_phone = (
+            self.context.id_number,
+            self.context.birth_date,
+            self.context.phone,
+        )
         rows = self._queryset().values_list(*self.FIELDS).iterator(chunk_size=CHUNK)
         for n, (
             name,
@@ -123,7 +127,7 @@ class RosterExporter(Exporter):
                 ethnicity,
                 birth_date(birth),
                 id_number(number),
-                phone,
+                shown_phone(phone),
                 political.get(pol, pol),
                 education.get(edu, edu),
                 household.get(hh, hh),

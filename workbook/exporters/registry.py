@@ -30,9 +30,11 @@ def all_exporters() -> dict[str, type[Exporter]]:
     return dict(_REGISTRY)
 
 
-# The annual workbook for the higher-level union: the indicators first, then one sheet per
-# ledger (台账), then the 说明 sheet an import reads to recognise the file.
+# The annual workbook for the higher-level union: the return (its cover, then the indicators
+# table by table), then one sheet per ledger (台账), then the 说明 sheet an import reads to
+# recognise the file.
 ANNUAL_WORKBOOK: tuple[str, ...] = (
+    "survey_cover",
     "indicators",
     "roster",
     "hardship_files",
@@ -50,7 +52,13 @@ ANNUAL_WORKBOOK: tuple[str, ...] = (
 
 # A higher-level union's roll-up: the summed indicators (the same sheet an import reads),
 # the per-union breakdown, and the 说明 sheet.
-ROLLUP_WORKBOOK: tuple[str, ...] = ("indicators", "rollup_breakdown", "about")
+ROLLUP_WORKBOOK: tuple[str, ...] = (
+    "survey_cover",
+    "indicators",
+    "rollup_breakdown",
+    "rollup_checks",
+    "about",
+)
 
 
 def sheets(identifiers: tuple[str, ...]) -> list[type[Exporter]]:
