@@ -11,8 +11,22 @@ class WelfareConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from .events import EVENT_LABELS
-        from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+        from .models import (
+            Disbursement,
+            DisbursementBatch,
+            DonationDrive,
+            HardshipFile,
+            HardshipReview,
+            WelfareStandard,
+        )
 
-        for model in (HardshipFile, HardshipReview, Disbursement, DisbursementBatch, DonationDrive):
+        for model in (
+            HardshipFile,
+            HardshipReview,
+            Disbursement,
+            DisbursementBatch,
+            DonationDrive,
+            WelfareStandard,
+        ):
             register(model, exclude=AUDIT_EXCLUDE)
         register_event_labels(EVENT_LABELS)

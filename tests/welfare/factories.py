@@ -18,7 +18,14 @@ from welfare.choices import (
     HardshipCause,
     ReviewConclusion,
 )
-from welfare.models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from welfare.models import (
+    Disbursement,
+    DisbursementBatch,
+    DonationDrive,
+    HardshipFile,
+    HardshipReview,
+    WelfareStandard,
+)
 
 
 class HardshipFileFactory(factory.django.DjangoModelFactory):
@@ -85,3 +92,15 @@ class DonationDriveFactory(factory.django.DjangoModelFactory):
     date = dt.date(2025, 4, 22)
     participants = 120
     amount_raised = Decimal("13100.00")
+
+
+class WelfareStandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WelfareStandard
+        django_get_or_create = ("union", "kind", "festival")  # one live rule per kind
+
+    union = factory.SubFactory(UnionFactory)
+    kind = DisbursementKind.FESTIVAL
+    festival = Festival.SPRING
+    standard_amount = Decimal("500.00")
+    yearly_cap = None

@@ -4,9 +4,17 @@ from tests.welfare.factories import (
     DonationDriveFactory,
     HardshipFileFactory,
     HardshipReviewFactory,
+    WelfareStandardFactory,
 )
 from unions.permissions import Perm
-from welfare.models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from welfare.models import (
+    Disbursement,
+    DisbursementBatch,
+    DonationDrive,
+    HardshipFile,
+    HardshipReview,
+    WelfareStandard,
+)
 
 
 def _file(union):
@@ -19,6 +27,10 @@ def _disbursement(union):
 
 def _batch(union):
     return DisbursementBatchFactory(union=union)
+
+
+def _standard(union):
+    return WelfareStandardFactory(union=union)
 
 
 def _donation(union):
@@ -48,6 +60,7 @@ URL_RULES = {
     "welfare:batch-create": (Perm.EDIT, None),
     "welfare:batch-detail": (Perm.VIEW, _batch),
     "welfare:batch-sign-sheet": (Perm.VIEW, _batch),
+    "welfare:batch-sign-sheet-pdf": (Perm.VIEW, _batch),
     "welfare:batch-submit": (Perm.EDIT, _batch),
     "welfare:batch-pay": (Perm.EDIT, _batch),
     "welfare:donation-list": (Perm.VIEW, None),
@@ -55,6 +68,12 @@ URL_RULES = {
     "welfare:donation-detail": (Perm.VIEW, _donation),
     "welfare:donation-edit": (Perm.EDIT, _donation),
     "welfare:donation-void": (Perm.EDIT, _donation),
+    # 慰问标准 are the union's settings: its admin writes them.
+    "welfare:standard-list": (Perm.VIEW, None),
+    "welfare:standard-create": (Perm.MANAGE_UNION, None),
+    "welfare:standard-detail": (Perm.VIEW, _standard),
+    "welfare:standard-edit": (Perm.MANAGE_UNION, _standard),
+    "welfare:standard-void": (Perm.MANAGE_UNION, _standard),
 }
 
 AUDIT_CASES = {
@@ -63,4 +82,5 @@ AUDIT_CASES = {
     Disbursement: (DisbursementFactory, "goods_description", "慰问品"),
     DisbursementBatch: (DisbursementBatchFactory, "title", "2025年春节慰问（补发）"),
     DonationDrive: (DonationDriveFactory, "participants", 130),
+    WelfareStandard: (WelfareStandardFactory, "notes", "省总工会〔2025〕3号"),
 }
