@@ -17,6 +17,7 @@ class WelfareConfig(AppConfig):
             DonationDrive,
             HardshipFile,
             HardshipReview,
+            WelfareAttachment,
             WelfareStandard,
         )
 
@@ -29,4 +30,6 @@ class WelfareConfig(AppConfig):
             WelfareStandard,
         ):
             register(model, exclude=AUDIT_EXCLUDE)
+        # Who attached which file and when; the stored name is random, the file is private.
+        register(WelfareAttachment, exclude={"created_at", "file"})
         register_event_labels(EVENT_LABELS)

@@ -460,4 +460,5 @@ class DonationDrive(UnionRecord):
             raise ValidationError({"participants": "有捐款金额时，请填写参与人次。"})
 
 
+from .attachment_models import WelfareAttachment  # noqa: E402,F401  (a model of this app)
 from .standard_models import WelfareStandard  # noqa: E402,F401  (a model of this app)

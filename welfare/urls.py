@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import batch_views, standard_views, views
+from . import attachment_views, batch_views, standard_views, views
 
 app_name = "welfare"
 
@@ -20,6 +20,18 @@ urlpatterns = [
     path("batch/<int:pk>/sign-sheet.xlsx", batch_views.batch_sign_sheet, name="batch-sign-sheet"),
     path("batch/<int:pk>/sign-sheet.pdf", batch_views.batch_sign_sheet_pdf, name="batch-sign-sheet-pdf"),
     path("batch/<int:pk>/pay/", batch_views.batch_pay, name="batch-pay"),
+    path(
+        "disbursement/<int:pk>/attachments/",
+        attachment_views.disbursement_attachment_upload,
+        name="disbursement-attachment-upload",
+    ),
+    path(
+        "hardship/<int:pk>/attachments/",
+        attachment_views.hardship_attachment_upload,
+        name="hardship-attachment-upload",
+    ),
+    path("attachment/<int:pk>/", attachment_views.attachment, name="attachment"),
+    path("attachment/<int:pk>/delete/", attachment_views.attachment_delete, name="attachment-delete"),
     *views.donation_drives.urls(),
     *standard_views.standards.urls(),
 ]

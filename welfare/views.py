@@ -28,6 +28,7 @@ from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import duties, selectors, services
+from .attachment_views import attachments_context
 from .choices import (
     COUNTED_STATUSES,
     DisbursementKind,
@@ -101,6 +102,7 @@ def _hardship_extra(request: UnionRequest, file: HardshipFile) -> dict[str, Any]
         "review_form": review_form,
         "disbursements": file.disbursements.filter(voided_at__isnull=True).order_by("-date", "-id")[:20],
         "history": history_for(file),
+        **attachments_context(request, file),
     }
 
 
@@ -212,6 +214,7 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
         "withdraw_url": reverse("welfare:disbursement-withdraw", args=[code, obj.pk]),
         "pay_url": reverse("welfare:disbursement-pay", args=[code, obj.pk]),
         "decide_url": reverse("welfare:disbursement-decide", args=[code]),
+        **attachments_context(request, obj),
     }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.core.files.base import ContentFile
 
 from tests.factories import MemberFactory, UnionFactory
 from welfare.choices import (
@@ -24,6 +25,7 @@ from welfare.models import (
     DonationDrive,
     HardshipFile,
     HardshipReview,
+    WelfareAttachment,
     WelfareStandard,
 )
 
@@ -104,3 +106,15 @@ class WelfareStandardFactory(factory.django.DjangoModelFactory):
     festival = Festival.SPRING
     standard_amount = Decimal("500.00")
     yearly_cap = None
+
+
+class WelfareAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WelfareAttachment
+
+    union = factory.SubFactory(UnionFactory)
+    disbursement = factory.SubFactory(DisbursementFactory, union=factory.SelfAttribute("..union"))
+    kind = "receipt"
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="attachment.pdf"))
+    content_type = "application/pdf"
+    original_name = "收据.pdf"

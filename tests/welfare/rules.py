@@ -1,9 +1,12 @@
+import io
+
 from tests.welfare.factories import (
     DisbursementBatchFactory,
     DisbursementFactory,
     DonationDriveFactory,
     HardshipFileFactory,
     HardshipReviewFactory,
+    WelfareAttachmentFactory,
     WelfareStandardFactory,
 )
 from unions.permissions import Perm
@@ -13,6 +16,7 @@ from welfare.models import (
     DonationDrive,
     HardshipFile,
     HardshipReview,
+    WelfareAttachment,
     WelfareStandard,
 )
 
@@ -31,6 +35,21 @@ def _batch(union):
 
 def _standard(union):
     return WelfareStandardFactory(union=union)
+
+
+def _attachment(union):
+    from tests.welfare.test_attachments import png_bytes
+    from welfare.attachments import attachment_add
+
+    data = png_bytes()
+    return attachment_add(
+        parent=DisbursementFactory(union=union),
+        upload=io.BytesIO(data),
+        size=len(data),
+        kind="receipt",
+        name="收据.png",
+        actor=None,
+    )
 
 
 def _donation(union):
@@ -68,6 +87,10 @@ URL_RULES = {
     "welfare:donation-detail": (Perm.VIEW, _donation),
     "welfare:donation-edit": (Perm.EDIT, _donation),
     "welfare:donation-void": (Perm.EDIT, _donation),
+    "welfare:disbursement-attachment-upload": (Perm.EDIT, _disbursement),
+    "welfare:hardship-attachment-upload": (Perm.EDIT, _file),
+    "welfare:attachment": (Perm.VIEW, _attachment),
+    "welfare:attachment-delete": (Perm.EDIT, _attachment),
     # 慰问标准 are the union's settings: its admin writes them.
     "welfare:standard-list": (Perm.VIEW, None),
     "welfare:standard-create": (Perm.MANAGE_UNION, None),
@@ -82,5 +105,6 @@ AUDIT_CASES = {
     Disbursement: (DisbursementFactory, "goods_description", "慰问品"),
     DisbursementBatch: (DisbursementBatchFactory, "title", "2025年春节慰问（补发）"),
     DonationDrive: (DonationDriveFactory, "participants", 130),
+    WelfareAttachment: (WelfareAttachmentFactory, "kind", "signed_sheet"),
     WelfareStandard: (WelfareStandardFactory, "notes", "省总工会〔2025〕3号"),
 }
