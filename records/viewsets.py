@@ -28,6 +28,7 @@ from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 from .display import moment, person_name
 from .filters import Filter, search
 from .forms import RecordForm
+from .list_export import ListExportMixin
 from .models import UnionRecord
 from .money import format_amount
 from .paginator import VersionedCountPaginator
@@ -83,7 +84,7 @@ def _shown_number(value: Any) -> Any:
 
 
 @dataclass
-class RecordViewSet:
+class RecordViewSet(ListExportMixin):
     model: type[UnionRecord]
     form_class: type[RecordForm]
     namespace: str  # the app's url namespace, e.g. "activities"
@@ -165,10 +166,16 @@ class RecordViewSet:
                 "q": text_param(request, "q", quiet=True),
                 "show_void": request.GET.get("void") == "1",
                 "query": query.urlencode(),
+                "export_url": reverse(self.url_name("export"), args=[code]),
+                **self.list_context(request),
                 "create_url": reverse(self.url_name("create"), args=[code]),
                 "list_url": reverse(self.url_name("list"), args=[code]),
             },
         )
+
+    def list_context(self, request: UnionRequest) -> dict[str, Any]:
+        """Extra context for the list page (a subclass may hide the create button)."""
+        return {}
 
     def detail_view(self, request: UnionRequest, pk: int) -> HttpResponse:
         obj = get_for_union(self.base_queryset(request), request, pk)
@@ -265,6 +272,7 @@ class RecordViewSet:
         p = self.prefix
         return [
             path(f"{p}/", union_view(Perm.VIEW)(self.list_view), name=f"{p}-list"),
+            path(f"{p}/export.xlsx", union_view(Perm.VIEW)(self.export_view), name=f"{p}-export"),
             path(f"{p}/new/", union_view(Perm.EDIT)(self.create_view), name=f"{p}-create"),
             path(f"{p}/<int:pk>/", union_view(Perm.VIEW)(self.detail_view), name=f"{p}-detail"),
             path(f"{p}/<int:pk>/edit/", union_view(Perm.EDIT)(self.edit_view), name=f"{p}-edit"),

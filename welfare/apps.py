@@ -11,8 +11,25 @@ class WelfareConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from .events import EVENT_LABELS
-        from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+        from .models import (
+            Disbursement,
+            DisbursementBatch,
+            DonationDrive,
+            HardshipFile,
+            HardshipReview,
+            WelfareAttachment,
+            WelfareStandard,
+        )
 
-        for model in (HardshipFile, HardshipReview, Disbursement, DisbursementBatch, DonationDrive):
+        for model in (
+            HardshipFile,
+            HardshipReview,
+            Disbursement,
+            DisbursementBatch,
+            DonationDrive,
+            WelfareStandard,
+        ):
             register(model, exclude=AUDIT_EXCLUDE)
+        # Who attached which file and when; the stored name is random, the file is private.
+        register(WelfareAttachment, exclude={"created_at", "file"})
         register_event_labels(EVENT_LABELS)

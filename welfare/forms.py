@@ -15,6 +15,22 @@ from . import services
 from .choices import DisbursementKind, DisbursementStatus, Festival
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
 from .selectors import batch_recipients
+from .standards import CONFIRM_HINT, PayoutWarnings, payout_warnings
+
+OVER_OK_LABEL = "已核对，仍按此金额发放"
+
+
+def _over_ok_field() -> forms.BooleanField:
+    # Hidden until a warning shows: the clerk then ticks it to save anyway.
+    return forms.BooleanField(label=OVER_OK_LABEL, required=False, widget=forms.HiddenInput)
+
+
+def _warn(form: RecordForm, warnings: PayoutWarnings) -> None:
+    """Keep the warnings on the form; unless confirmed, stop the save and show the box."""
+    form.standard_warnings = warnings.texts
+    if warnings and not form.cleaned_data.get("over_ok"):
+        form.fields["over_ok"].widget = forms.CheckboxInput()
+        raise forms.ValidationError([*warnings.texts, CONFIRM_HINT])
 
 
 class HardshipFileForm(RecordForm):
@@ -101,6 +117,8 @@ def _start_from_last_source(form: RecordForm) -> None:
 
 
 class DisbursementForm(RecordForm):
+    over_ok = _over_ok_field()
+
     class Meta:
         model = Disbursement
         fields = list(services.ENTRY_FIELDS)
@@ -132,7 +150,9 @@ class DisbursementForm(RecordForm):
             ),
             "notes",
             Row(Column("is_typical", css_class="col-md-3"), Column("typical_note", css_class="col-md-9")),
+            "over_ok",
         )
+        self.standard_warnings: list[str] = []
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -142,6 +162,18 @@ class DisbursementForm(RecordForm):
             refusal = services.edit_refusal(self.instance, cleaned)
             if refusal:
                 raise forms.ValidationError(refusal)
+        if not self.errors and cleaned.get("date") and cleaned.get("kind"):
+            member = cleaned.get("member")
+            warnings = payout_warnings(
+                union=self.union,
+                kind=cleaned["kind"],
+                festival=cleaned.get("festival") or "",
+                day=cleaned["date"],
+                per_person=(cleaned.get("cash_amount") or 0) + (cleaned.get("goods_value") or 0),
+                members=[member] if member else [],
+                exclude_ids=[self.instance.pk] if self.instance.pk else [],
+            )
+            _warn(self, warnings)
         return cleaned
 
 
@@ -172,6 +204,7 @@ class FestivalBatchForm(RecordForm):
     submit_now = forms.BooleanField(
         label="录入后直接提交审批", required=False, help_text="不勾选则保存为草稿，稍后再提交。"
     )
+    over_ok = _over_ok_field()
 
     class Meta:
         model = DisbursementBatch
@@ -190,6 +223,7 @@ class FestivalBatchForm(RecordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.recipients: list[Member] = []
+        self.warnings = PayoutWarnings([], [])
         self.fields["title"].required = False
         self.fields["title"].help_text = "可不填，默认如“2025年春节慰问”。"
         self.fields["branch"].queryset = self.union.branches.filter(is_active=True)
@@ -240,7 +274,21 @@ class FestivalBatchForm(RecordForm):
             raise forms.ValidationError(
                 "请至少选择一名会员，或选择全部在册会员、分会、退休会员、劳模或在档困难职工。"
             )
+        if not self.errors and date and kind:
+            self.warnings = payout_warnings(
+                union=self.union,
+                kind=kind,
+                festival=cleaned.get("festival") or "",
+                day=date,
+                per_person=(cleaned.get("cash_amount") or 0) + (cleaned.get("goods_value") or 0),
+                members=self.recipients,
+            )
         return cleaned
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Warnings the clerk has not yet confirmed (the confirmation page asks)."""
+        return bool(self.warnings) and not self.cleaned_data.get("over_ok")
 
     def batch_fields(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

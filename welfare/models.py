@@ -458,3 +458,7 @@ class DonationDrive(UnionRecord):
     def clean(self) -> None:
         if self.amount_raised and self.amount_raised > ZERO and not self.participants:
             raise ValidationError({"participants": "有捐款金额时，请填写参与人次。"})
+
+
+from .attachment_models import WelfareAttachment  # noqa: E402,F401  (a model of this app)
+from .standard_models import WelfareStandard  # noqa: E402,F401  (a model of this app)

@@ -1,12 +1,18 @@
-"""签收表: the sign-off sheet of a festival batch, one sheet per branch, written through the
-workbook's one safe xlsx writer (workbook.exporters.base)."""
+"""签收表: the sign-off sheet of a festival batch, one part per branch: as xlsx through the
+workbook's one safe writer (workbook.exporters.base), and as PDF through reports.pdf."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from itertools import groupby
 from typing import IO, Any
 
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from records.money import ZERO
 from records.periods import current_period
 from workbook.exporters.base import Block, Column, ExportContext, Exporter, Kind, XlsxWriter
 
@@ -75,3 +81,42 @@ def write_sign_sheet(*, batch: DisbursementBatch, target: str | IO[bytes]) -> di
         writer.add(BranchSignSheet(context, title=batch.title, branch=NO_BRANCH, records=[]))
     writer.save(target)
     return writer.row_counts
+
+
+# --- the same sheet as PDF ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BranchPage:
+    branch: str
+    records: list[Disbursement]
+
+    @property
+    def cash(self) -> Decimal:
+        return sum((d.cash_amount for d in self.records), ZERO)
+
+    @property
+    def goods_value(self) -> Decimal:
+        return sum((d.goods_value for d in self.records), ZERO)
+
+
+def sign_sheet_pages(batch: DisbursementBatch) -> list[BranchPage]:
+    records = sign_sheet_records(batch)
+    pages = [BranchPage(branch, list(group)) for branch, group in groupby(records, key=_branch)]
+    return pages or [BranchPage(NO_BRANCH, [])]
+
+
+def sign_sheet_html(batch: DisbursementBatch) -> str:
+    """The printable sheet: one A4 section per branch, the header repeated on every page."""
+    return render_to_string(
+        "welfare/sign_sheet_pdf.html",
+        {"batch": batch, "pages": sign_sheet_pages(batch), "printed_on": timezone.localdate()},
+    )
+
+
+def sign_sheet_pdf(batch: DisbursementBatch) -> bytes:
+    """Printed by the product's one bounded PDF path (reports.pdf: a child process with a
+    time and memory limit, a fetcher that serves only our static files)."""
+    from reports.pdf import render_pdf
+
+    return render_pdf(sign_sheet_html(batch))

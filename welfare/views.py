@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, DecimalField, F, Sum
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,16 +20,15 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from audit.presentation import history_for
-from records import scratch
 from records.filters import BranchFilter, ChoiceFilter, ConditionFilter, OnDateFilter, YearFilter
 from records.money import format_yuan
 from records.params import id_list_param, id_param, page_param, text_param
-from records.periods import current_period
 from records.viewsets import Column
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import duties, selectors, services
+from .attachment_views import attachments_context
 from .choices import (
     COUNTED_STATUSES,
     DisbursementKind,
@@ -43,13 +42,11 @@ from .filters import SubmitterFilter
 from .forms import (
     DisbursementForm,
     DonationDriveForm,
-    FestivalBatchForm,
     HardshipFileForm,
     HardshipReviewForm,
     PaidForm,
 )
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile
-from .sign_sheet import write_sign_sheet
 from .viewset import GuardedViewSet, error_text
 
 S = DisbursementStatus
@@ -105,6 +102,7 @@ def _hardship_extra(request: UnionRequest, file: HardshipFile) -> dict[str, Any]
         "review_form": review_form,
         "disbursements": file.disbursements.filter(voided_at__isnull=True).order_by("-date", "-id")[:20],
         "history": history_for(file),
+        **attachments_context(request, file),
     }
 
 
@@ -216,6 +214,7 @@ def _disbursement_extra(request: UnionRequest, obj: Disbursement) -> dict[str, A
         "withdraw_url": reverse("welfare:disbursement-withdraw", args=[code, obj.pk]),
         "pay_url": reverse("welfare:disbursement-pay", args=[code, obj.pk]),
         "decide_url": reverse("welfare:disbursement-decide", args=[code]),
+        **attachments_context(request, obj),
     }
 
 
@@ -413,156 +412,6 @@ def disbursement_pending(request: UnionRequest) -> HttpResponse:
             "decide_url": reverse("welfare:disbursement-decide", args=[request.union.code]),
             "list_url": reverse("welfare:disbursement-list", args=[request.union.code]),
         },
-    )
-
-
-# --- festival batches --------------------------------------------------------------------
-
-
-@union_view(Perm.VIEW)
-def batch_list(request: UnionRequest) -> HttpResponse:
-    batches = DisbursementBatch.objects.filter(union=request.union, voided_at__isnull=True).order_by(
-        "-date", "-id"
-    )
-    return render(request, "welfare/batch_list.html", {"batches": batches[:200]})
-
-
-@union_view(Perm.EDIT)
-def batch_create(request: UnionRequest) -> HttpResponse:
-    """Two steps: the form, then a confirmation with the count and the total; the records are
-    created only when the confirmation is posted."""
-    form = FestivalBatchForm(request.POST or None, union=request.union)
-    if request.method == "POST" and form.is_valid():
-        recipients = form.recipients
-        if "confirm" in request.POST:
-            try:
-                batch = services.festival_batch_create(
-                    union=request.union,
-                    actor=request.user,
-                    members=recipients,
-                    submit=form.cleaned_data["submit_now"],
-                    **form.batch_fields(),
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc.messages)
-            else:
-                total = batch.per_person_total * len(recipients)
-                state = "并已提交审批" if form.cleaned_data["submit_now"] else "（草稿，待提交审批）"
-                messages.success(
-                    request, f"已批量录入 {len(recipients)} 条发放记录{state}，合计 {format_yuan(total)}。"
-                )
-                return redirect("welfare:batch-detail", code=request.union.code, pk=batch.pk)
-        else:
-            data = form.cleaned_data
-            per_person = data["cash_amount"] + data["goods_value"]
-            period = current_period(request.union, data["date"])
-            given = selectors.members_already_given(
-                union=request.union,
-                member_ids=[m.pk for m in recipients],
-                kind=data["kind"],
-                festival=data["festival"],
-                period=period,
-            )
-            return render(
-                request,
-                "welfare/batch_confirm.html",
-                {
-                    "form": form,
-                    "recipients": recipients,
-                    "count": len(recipients),
-                    "per_person": per_person,
-                    "total_cash": data["cash_amount"] * len(recipients),
-                    "total_goods": data["goods_value"] * len(recipients),
-                    "total": per_person * len(recipients),
-                    "already_given": [m for m in recipients if m.pk in given],
-                    "period": period,
-                    "hidden_fields": [form[name] for name in [*FestivalBatchForm.Meta.fields, "submit_now"]],
-                },
-            )
-    return render(
-        request,
-        "welfare/batch_form.html",
-        {"form": form, "list_url": reverse("welfare:batch-list", args=[request.union.code])},
-    )
-
-
-@union_view(Perm.VIEW)
-def batch_sign_sheet(request: UnionRequest, pk: int) -> HttpResponse:
-    """签收表 of a batch as xlsx: one sheet per branch, a signature column to print and sign."""
-    batch = get_for_union(DisbursementBatch, request, pk)
-    fh = scratch.temporary_file()  # FileResponse closes it
-    write_sign_sheet(batch=batch, target=fh)
-    fh.seek(0)
-    return FileResponse(fh, as_attachment=True, filename=f"{batch.title}签收表.xlsx", content_type=XLSX)
-
-
-@union_view(Perm.VIEW)
-def batch_detail(request: UnionRequest, pk: int) -> HttpResponse:
-    batch = get_for_union(DisbursementBatch, request, pk)
-    records = batch.disbursements.filter(voided_at__isnull=True).select_related("member", "member__branch")
-    summary = selectors.batch_summary(batch=batch)
-    statuses = {s for s, _, _ in summary.by_status}
-    can_decide = request.access.can(Perm.APPROVE) and S.SUBMITTED in statuses
-    pending = list(records.filter(status=S.SUBMITTED).values_list("pk", flat=True)) if can_decide else []
-    code = request.union.code
-    return render(
-        request,
-        "welfare/batch_detail.html",
-        {
-            "batch": batch,
-            "records": records.order_by("member__name", "id"),
-            "summary": summary,
-            "can_submit": request.access.can(Perm.EDIT) and bool(statuses & {S.DRAFT, S.REJECTED}),
-            "can_pay": request.access.can(Perm.EDIT) and S.APPROVED in statuses,
-            "can_decide": can_decide,
-            "approve_refusal": duties.REASON_BATCH if _barred(request, pending) else "",
-            "today": timezone.localdate(),
-            "decide_url": reverse("welfare:disbursement-decide", args=[code]),
-            "submit_url": reverse("welfare:batch-submit", args=[code, batch.pk]),
-            "pay_url": reverse("welfare:batch-pay", args=[code, batch.pk]),
-            "list_url": reverse("welfare:batch-list", args=[code]),
-            "history": history_for(batch),
-        },
-    )
-
-
-def _batch_step(request: UnionRequest, pk: int, run: Any, verb: str) -> HttpResponse:
-    batch = get_for_union(DisbursementBatch, request, pk)
-    ids = list(batch.disbursements.values_list("pk", flat=True))
-    try:
-        done = run(ids)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        _report_many(request, verb, done, len(done))
-    return redirect("welfare:batch-detail", code=request.union.code, pk=batch.pk)
-
-
-@union_view(Perm.EDIT)
-@require_POST
-def batch_submit(request: UnionRequest, pk: int) -> HttpResponse:
-    """Submit the batch's drafts and rejected records for approval."""
-    return _batch_step(
-        request,
-        pk,
-        lambda ids: services.disbursements_submit_many(union=request.union, ids=ids, actor=request.user),
-        "提交审批",
-    )
-
-
-@union_view(Perm.EDIT)
-@require_POST
-def batch_pay(request: UnionRequest, pk: int) -> HttpResponse:
-    """Mark the batch's approved records paid on one date."""
-    form = PaidForm(request.POST)
-    paid_on = form.cleaned_data["paid_on"] if form.is_valid() else None
-    return _batch_step(
-        request,
-        pk,
-        lambda ids: services.disbursements_mark_paid_many(
-            union=request.union, ids=ids, actor=request.user, paid_on=paid_on
-        ),
-        "登记发放",
     )
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import factory
+from django.core.files.base import ContentFile
 
 from tests.factories import MemberFactory, UnionFactory
 from welfare.choices import (
@@ -18,7 +19,15 @@ from welfare.choices import (
     HardshipCause,
     ReviewConclusion,
 )
-from welfare.models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from welfare.models import (
+    Disbursement,
+    DisbursementBatch,
+    DonationDrive,
+    HardshipFile,
+    HardshipReview,
+    WelfareAttachment,
+    WelfareStandard,
+)
 
 
 class HardshipFileFactory(factory.django.DjangoModelFactory):
@@ -85,3 +94,27 @@ class DonationDriveFactory(factory.django.DjangoModelFactory):
     date = dt.date(2025, 4, 22)
     participants = 120
     amount_raised = Decimal("13100.00")
+
+
+class WelfareStandardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WelfareStandard
+        django_get_or_create = ("union", "kind", "festival")  # one live rule per kind
+
+    union = factory.SubFactory(UnionFactory)
+    kind = DisbursementKind.FESTIVAL
+    festival = Festival.SPRING
+    standard_amount = Decimal("500.00")
+    yearly_cap = None
+
+
+class WelfareAttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WelfareAttachment
+
+    union = factory.SubFactory(UnionFactory)
+    disbursement = factory.SubFactory(DisbursementFactory, union=factory.SelfAttribute("..union"))
+    kind = "receipt"
+    file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="attachment.pdf"))
+    content_type = "application/pdf"
+    original_name = "收据.pdf"

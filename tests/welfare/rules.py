@@ -1,12 +1,24 @@
+import io
+
 from tests.welfare.factories import (
     DisbursementBatchFactory,
     DisbursementFactory,
     DonationDriveFactory,
     HardshipFileFactory,
     HardshipReviewFactory,
+    WelfareAttachmentFactory,
+    WelfareStandardFactory,
 )
 from unions.permissions import Perm
-from welfare.models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from welfare.models import (
+    Disbursement,
+    DisbursementBatch,
+    DonationDrive,
+    HardshipFile,
+    HardshipReview,
+    WelfareAttachment,
+    WelfareStandard,
+)
 
 
 def _file(union):
@@ -19,6 +31,25 @@ def _disbursement(union):
 
 def _batch(union):
     return DisbursementBatchFactory(union=union)
+
+
+def _standard(union):
+    return WelfareStandardFactory(union=union)
+
+
+def _attachment(union):
+    from tests.welfare.test_attachments import png_bytes
+    from welfare.attachments import attachment_add
+
+    data = png_bytes()
+    return attachment_add(
+        parent=DisbursementFactory(union=union),
+        upload=io.BytesIO(data),
+        size=len(data),
+        kind="receipt",
+        name="收据.png",
+        actor=None,
+    )
 
 
 def _donation(union):
@@ -48,6 +79,7 @@ URL_RULES = {
     "welfare:batch-create": (Perm.EDIT, None),
     "welfare:batch-detail": (Perm.VIEW, _batch),
     "welfare:batch-sign-sheet": (Perm.VIEW, _batch),
+    "welfare:batch-sign-sheet-pdf": (Perm.VIEW, _batch),
     "welfare:batch-submit": (Perm.EDIT, _batch),
     "welfare:batch-pay": (Perm.EDIT, _batch),
     "welfare:donation-list": (Perm.VIEW, None),
@@ -55,6 +87,16 @@ URL_RULES = {
     "welfare:donation-detail": (Perm.VIEW, _donation),
     "welfare:donation-edit": (Perm.EDIT, _donation),
     "welfare:donation-void": (Perm.EDIT, _donation),
+    "welfare:disbursement-attachment-upload": (Perm.EDIT, _disbursement),
+    "welfare:hardship-attachment-upload": (Perm.EDIT, _file),
+    "welfare:attachment": (Perm.VIEW, _attachment),
+    "welfare:attachment-delete": (Perm.EDIT, _attachment),
+    # 慰问标准 are the union's settings: its admin writes them.
+    "welfare:standard-list": (Perm.VIEW, None),
+    "welfare:standard-create": (Perm.MANAGE_UNION, None),
+    "welfare:standard-detail": (Perm.VIEW, _standard),
+    "welfare:standard-edit": (Perm.MANAGE_UNION, _standard),
+    "welfare:standard-void": (Perm.MANAGE_UNION, _standard),
 }
 
 AUDIT_CASES = {
@@ -63,4 +105,6 @@ AUDIT_CASES = {
     Disbursement: (DisbursementFactory, "goods_description", "慰问品"),
     DisbursementBatch: (DisbursementBatchFactory, "title", "2025年春节慰问（补发）"),
     DonationDrive: (DonationDriveFactory, "participants", 130),
+    WelfareAttachment: (WelfareAttachmentFactory, "kind", "signed_sheet"),
+    WelfareStandard: (WelfareStandardFactory, "notes", "省总工会〔2025〕3号"),
 }
