@@ -29,11 +29,12 @@ from typing import IO, Any
 from django.conf import settings
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import ROW_TAG
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from .text import clean_text
+from .xlsx_cells import FastCellParser
 
 MB = 1024 * 1024
 RATIO_FLOOR = 1 * MB  # small parts may compress any amount: XML headers, styles
@@ -232,7 +233,7 @@ class _CountedZipFile(zipfile.ZipFile):
         return _CountedStream(stream, self.budget) if mode == "r" else stream
 
 
-class _BudgetedParser(WorkSheetParser):
+class _BudgetedParser(FastCellParser):
     """openpyxl's sheet parser, counting XML elements as they end: a row is refused while it
     is still being parsed, before a million cells of it are held in memory."""
 
