@@ -155,10 +155,12 @@ def build_plan(
                     errors[column.key] = f"“{column.header}”不能为空。"
             label, id_text = _raw_text(values, label_index), _raw_text(values, id_index)
             if not errors:
+                prefix = f"{number}-"
+                choices = {k[len(prefix) :]: v for k, v in resolutions.items() if k.startswith(prefix)}
                 built = record_type.build(
-                    Row(number, parsed, resolutions.get(str(number))), union=union, context=context
+                    Row(number, parsed, resolutions.get(str(number)), choices), union=union, context=context
                 )
-                if built.candidates and not built.errors:
+                if built.asks and not built.errors:
                     plan.pending.append(Pending(number, built, label, id_text))
                     continue
                 if not built.errors:

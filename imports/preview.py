@@ -55,12 +55,14 @@ def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
         "pending": [
             {
                 "row": item.row,
+                "key": key,
                 "label": item.label,
                 "id_number": item.id_number,
-                "question": item.built.question,
-                "candidates": [list(c) for c in item.built.candidates],
+                "question": question,
+                "candidates": [list(c) for c in candidates],
             }
             for item in plan.pending[:limit]
+            for key, question, candidates in item.built.keyed_questions(item.row)
         ],
     }
 
