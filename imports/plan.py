@@ -21,6 +21,8 @@ from .reader import LedgerSheet, Skipped
 from .spec import Built, Column, RecordType, Row
 
 _PLAIN = (int, float, dt.date, dt.time, dt.timedelta)
+# Valid rows whose preview cells are kept (imports.preview); labels cost time at 50,000 rows.
+SHOWN_ROWS = 200
 
 
 @dataclass
@@ -164,7 +166,11 @@ def build_plan(
                     plan.pending.append(Pending(number, built, label, id_text))
                     continue
                 if not built.errors:
-                    if not built.shown:
+                    if len(plan.valid) >= SHOWN_ROWS:
+                        built.show = None
+                    elif built.show is not None:
+                        built.shown = built.show()
+                    elif not built.shown:
                         built.shown = {
                             labels[k]: _shown(built.record, k, parsed) for k in record_type.preview_keys
                         }

@@ -8,9 +8,9 @@ from typing import Any
 from members.privacy import scrub_ids, shown_id
 
 from .headers import GUESS
-from .plan import Plan
+from .plan import SHOWN_ROWS, Plan
 
-SAMPLE_LIMIT = 200
+SAMPLE_LIMIT = SHOWN_ROWS  # rows beyond have no preview cells
 
 
 def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:

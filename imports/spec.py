@@ -8,7 +8,7 @@ does everything else: template, reading, header mapping, preview, errors, apply,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -86,6 +86,8 @@ class Built:
     errors: dict[str, str] = field(default_factory=dict)  # column key (or "") -> message
     extra: dict[str, Any] = field(default_factory=dict)  # what `write` needs beside the record
     shown: dict[str, str] = field(default_factory=dict)  # preview cells: label -> text
+    # or how to make them: called only for the rows the preview keeps (imports.plan.SHOWN_ROWS)
+    show: Callable[[], dict[str, str]] | None = None
     candidates: list[tuple[str, str]] = field(default_factory=list)  # ambiguous: (value, label)
     question: str = ""  # what the clerk is asked to choose for an ambiguous row
     questions: list[Question] = field(default_factory=list)  # when a row asks several things

@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any
 
@@ -73,6 +74,31 @@ def _preparer(field: Field, prepare: Callable[[Any], Any]) -> Callable[[Any], An
     if field.get_internal_type() == "JSONField":  # None means SQL NULL there only if null=True
         return prepare
     return lambda value: value if value is None or type(value) in plain else prepare(value)
+
+
+def _db_preparer(field: Field, connection: Any) -> Callable[[Any], Any]:
+    """A field's value as the driver takes it: `get_db_prep_save`, skipped for the usual types
+    where it would only hand the value to the backend's adapter (the same result)."""
+
+    def prepare(value: Any) -> Any:
+        return field.get_db_prep_save(value, connection)
+
+    kind = field.get_internal_type()
+    ops = connection.ops
+    if kind == "DateField":
+        return lambda value: ops.adapt_datefield_value(value) if type(value) is dt.date else prepare(value)
+    if kind == "DateTimeField":
+        return lambda value: (
+            ops.adapt_datetimefield_value(value)
+            if type(value) is dt.datetime and value.tzinfo is not None
+            else prepare(value)
+        )
+    if kind == "DecimalField":
+        digits, places = field.max_digits, field.decimal_places  # type: ignore[attr-defined]
+        return lambda value: (
+            ops.adapt_decimalfield_value(value, digits, places) if type(value) is Decimal else prepare(value)
+        )
+    return _preparer(field, prepare)
 
 
 def _copy_text(field: Field) -> Callable[[Any], str]:
@@ -182,7 +208,7 @@ def _execute_many(
     getters: list[Callable[[models.Model], Any]],
     objs: Sequence[models.Model],
 ) -> list[int]:
-    preparers = [_preparer(f, lambda v, f=f: f.get_db_prep_save(v, connection)) for f in fields]
+    preparers = [_db_preparer(f, connection) for f in fields]
     pairs = list(zip(getters, preparers, strict=True))
     rows = [tuple(prep(get(obj)) for get, prep in pairs) for obj in objs]
     # Identifiers come from the model's meta, quoted; every value is a parameter.
@@ -213,7 +239,7 @@ def update(objs: Sequence[models.Model], fields: Iterable[str], *, using: str | 
     opts = model._meta
     chosen = [opts.get_field(name) for name in fields]
     chosen += [f for f in opts.concrete_fields if getattr(f, "auto_now", False) and f not in chosen]
-    preparers = [_preparer(f, lambda v, f=f: f.get_db_prep_save(v, connection)) for f in chosen]
+    preparers = [_db_preparer(f, connection) for f in chosen]
     pairs = [(_getter(f, add=False), prep) for f, prep in zip(chosen, preparers, strict=True)]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in chosen)

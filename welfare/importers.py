@@ -188,7 +188,7 @@ class DisbursementImport(RecordType):
         if built.record is not None:
             name = member.name if member else f"{record.recipient_name}（非会员）"
             status = f"已发放（审批人：{approver}）" if past else "草稿"
-            built.shown = {
+            built.show = lambda: {
                 "日期": values["date"].isoformat(),
                 "姓名": name,
                 "类型": record.kind_display,
