@@ -10,7 +10,7 @@ from typing import Any
 from imports import cells
 from imports.members import MemberIndex
 from imports.registry import register
-from imports.spec import DATE, NUMBER, Built, Column, RecordType, Row, choice_column
+from imports.spec import DATE, NUMBER, Built, Column, Question, RecordType, Row, choice_column
 
 from .choices import ActivityCategory
 from .models import Activity
@@ -48,7 +48,9 @@ class ActivityImport(RecordType):
         Column("results", "成绩/奖项", cells.text(2000), aliases=("成绩", "奖项", "获奖情况")),
         Column("description", "活动内容", cells.text(5000), aliases=("内容", "活动简介", "备注")),
     )  # fmt: skip
-    notes = ("参加人员按姓名匹配本会会员；同名会员请写成“姓名（分会）”。只填参加人次也可以。",)
+    notes = (
+        "参加人员按姓名匹配本会会员；同名会员可写成“姓名（分会）”，否则预览时逐一选择。只填参加人次也可以。",
+    )
     error_columns = {"members": "member_names"}
     preview_keys = ("start_date", "title", "category", "participants", "member_names", "cost")
 
@@ -61,12 +63,20 @@ class ActivityImport(RecordType):
         built = Built()
         members = []
         problems = []
-        for name in values.pop("member_names", [])[:MAX_NAMED]:
-            match = context["members"].find(name=name)
-            if match.candidates:
-                labels = "、".join(context["members"].label(m) for m in match.candidates)
-                problems.append(
-                    f"“{name}”有 {len(match.candidates)} 名同名会员（{labels}），请写成“姓名（分会）”"
+        index = context["members"]
+        for position, name in enumerate(values.pop("member_names", [])[:MAX_NAMED], start=1):
+            match = index.find(name=name)
+            chosen = index.get(row.choices.get(str(position))) if match.candidates else None
+            if chosen is not None and chosen in match.candidates:
+                members.append(chosen)
+            elif match.candidates:  # namesakes: the clerk chooses in the preview
+                built.questions.append(
+                    Question(
+                        str(position),
+                        f"参加人员“{name}”有 {len(match.candidates)} 名同名会员，请选择"
+                        "（以后也可写成“姓名（分会）”）。",
+                        [(str(m.pk), index.label(m)) for m in match.candidates],
+                    )
                 )
             elif match.member is None:
                 problems.append(match.error.removesuffix("。"))
@@ -74,6 +84,8 @@ class ActivityImport(RecordType):
                 members.append(match.member)
         if problems:
             built.errors["member_names"] = "；".join(problems) + "。"
+            return built
+        if built.questions:
             return built
         branch_name = values.pop("branch", "")
         if branch_name:

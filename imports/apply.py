@@ -141,7 +141,7 @@ def apply_import(import_obj: RecordImport, actor: Any) -> ApplyOutcome:
                         f"重新检查发现 {len(plan.invalid)} 行有错误，未导入任何数据。请修改文件后重新上传。"
                     )
                 elif plan.pending:
-                    message = f"还有 {len(plan.pending)} 行待确认受助人，请在预览中选择后再导入。"
+                    message = f"还有 {len(plan.pending)} 行待确认（同名会员），请在预览中选择后再导入。"
                 elif not plan.valid:
                     message = "文件中没有可导入的数据行。"
                 else:

@@ -40,7 +40,8 @@ def build_errors_workbook(sheet: LedgerSheet, plan: Plan, *, full_ids: bool = Fa
         bad.row: "；".join(f"{c}：{m}" for c, m in bad.problems) for bad in plan.invalid
     }
     for item in plan.pending:
-        problems[item.row] = f"待确认：{item.built.question}"
+        asked = "；".join(question for _, question, _ in item.built.keyed_questions(item.row))
+        problems[item.row] = f"待确认：{asked}"
     layout = sheet.layout
     text_columns = {index for index, key in layout.mapping.items() if plan.record_type.column(key).as_text}
     id_columns = {index for index, key in layout.mapping.items() if plan.record_type.column(key).personal}

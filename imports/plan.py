@@ -21,6 +21,8 @@ from .reader import LedgerSheet, Skipped
 from .spec import Built, Column, RecordType, Row
 
 _PLAIN = (int, float, dt.date, dt.time, dt.timedelta)
+# Valid rows whose preview cells are kept (imports.preview); labels cost time at 50,000 rows.
+SHOWN_ROWS = 200
 
 
 @dataclass
@@ -155,14 +157,20 @@ def build_plan(
                     errors[column.key] = f"“{column.header}”不能为空。"
             label, id_text = _raw_text(values, label_index), _raw_text(values, id_index)
             if not errors:
+                prefix = f"{number}-"
+                choices = {k[len(prefix) :]: v for k, v in resolutions.items() if k.startswith(prefix)}
                 built = record_type.build(
-                    Row(number, parsed, resolutions.get(str(number))), union=union, context=context
+                    Row(number, parsed, resolutions.get(str(number)), choices), union=union, context=context
                 )
-                if built.candidates and not built.errors:
+                if built.asks and not built.errors:
                     plan.pending.append(Pending(number, built, label, id_text))
                     continue
                 if not built.errors:
-                    if not built.shown:
+                    if len(plan.valid) >= SHOWN_ROWS:
+                        built.show = None
+                    elif built.show is not None:
+                        built.shown = built.show()
+                    elif not built.shown:
                         built.shown = {
                             labels[k]: _shown(built.record, k, parsed) for k in record_type.preview_keys
                         }

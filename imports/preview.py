@@ -8,9 +8,9 @@ from typing import Any
 from members.privacy import scrub_ids, shown_id
 
 from .headers import GUESS
-from .plan import Plan
+from .plan import SHOWN_ROWS, Plan
 
-SAMPLE_LIMIT = 200
+SAMPLE_LIMIT = SHOWN_ROWS  # rows beyond have no preview cells
 
 
 def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
@@ -55,12 +55,14 @@ def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
         "pending": [
             {
                 "row": item.row,
+                "key": key,
                 "label": item.label,
                 "id_number": item.id_number,
-                "question": item.built.question,
-                "candidates": [list(c) for c in item.built.candidates],
+                "question": question,
+                "candidates": [list(c) for c in candidates],
             }
             for item in plan.pending[:limit]
+            for key, question, candidates in item.built.keyed_questions(item.row)
         ],
     }
 

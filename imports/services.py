@@ -103,15 +103,16 @@ def record_import_remap(*, record_import: RecordImport, user: Any, chosen: dict[
 
 
 def record_import_resolve(*, record_import: RecordImport, choices: dict[str, str]) -> RecordImport:
-    """The clerk's choice for ambiguous rows (row -> one of that row's candidates)."""
+    """The clerk's choices for ambiguous rows: key (the row, or row-suffix for a row with
+    several questions) -> one of that question's candidates."""
     _editable(record_import)
     offered = {
-        str(item["row"]): {value for value, _ in item["candidates"]}
+        item.get("key") or str(item["row"]): {value for value, _ in item["candidates"]}
         for item in record_import.summary.get("pending", [])
     }
-    for row, value in choices.items():
-        if value and value not in offered.get(row, set()):
-            raise ImportRefusedError(f"第 {row} 行的选择无效，请重新选择。")
+    for key, value in choices.items():
+        if value and value not in offered.get(key, set()):
+            raise ImportRefusedError(f"第 {key.split('-')[0]} 行的选择无效，请重新选择。")
     with transaction.atomic():
         record_import.resolutions = {**record_import.resolutions, **{r: v for r, v in choices.items() if v}}
         record(record_import, plan_stored(record_import))

@@ -8,7 +8,7 @@ does everything else: template, reading, header mapping, preview, errors, apply,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -61,9 +61,21 @@ class Row:
     number: int  # the spreadsheet's row number
     values: dict[str, Any]  # column key -> parsed value, for filled cells that were read
     resolution: str | None = None  # the clerk's choice for an ambiguous row: a member id or NONMEMBER
+    # the clerk's choices for the row's several questions (Built.questions): suffix -> value
+    choices: dict[str, str] = field(default_factory=dict)
 
 
 NONMEMBER = "nonmember"
+
+
+@dataclass
+class Question:
+    """One thing the clerk is asked to choose in a row with several (a namesake among the
+    participants of an activity); `suffix` tells the row's questions apart."""
+
+    suffix: str
+    text: str
+    candidates: list[tuple[str, str]]
 
 
 @dataclass
@@ -74,8 +86,21 @@ class Built:
     errors: dict[str, str] = field(default_factory=dict)  # column key (or "") -> message
     extra: dict[str, Any] = field(default_factory=dict)  # what `write` needs beside the record
     shown: dict[str, str] = field(default_factory=dict)  # preview cells: label -> text
+    # or how to make them: called only for the rows the preview keeps (imports.plan.SHOWN_ROWS)
+    show: Callable[[], dict[str, str]] | None = None
     candidates: list[tuple[str, str]] = field(default_factory=list)  # ambiguous: (value, label)
     question: str = ""  # what the clerk is asked to choose for an ambiguous row
+    questions: list[Question] = field(default_factory=list)  # when a row asks several things
+
+    @property
+    def asks(self) -> bool:
+        return bool(self.candidates or self.questions)
+
+    def keyed_questions(self, row: int) -> list[tuple[str, str, list[tuple[str, str]]]]:
+        """(resolution key, question, candidates) for each question of the row."""
+        if self.questions:
+            return [(f"{row}-{q.suffix}", q.text, q.candidates) for q in self.questions]
+        return [(str(row), self.question, self.candidates)]
 
 
 class RecordType:

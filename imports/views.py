@@ -164,19 +164,20 @@ def import_resolve(request: UnionRequest, pk: int) -> HttpResponse:
     record_import = get_for_union(RecordImport, request, pk)
     choices = {}
     for item in record_import.summary.get("pending", []):
+        key = item.get("key") or str(item["row"])
         offered = [value for value, _ in item["candidates"]]
-        value = choice_param(request, f"row-{item['row']}", offered, data=request.POST)
+        value = choice_param(request, f"row-{key}", offered, data=request.POST)
         if value:
-            choices[str(item["row"])] = value
+            choices[key] = value
     if not choices:
-        messages.warning(request, "没有选择任何受助人。")
+        messages.warning(request, "没有作出任何选择。")
         return _back(request, record_import, "pending")
     try:
         services.record_import_resolve(record_import=record_import, choices=choices)
     except (services.ImportRefusedError, FileRefused, OSError) as exc:
         messages.error(request, getattr(exc, "message", "保存的上传文件已无法读取，请重新上传。"))
     else:
-        messages.success(request, f"已确认 {len(choices)} 行的受助人。")
+        messages.success(request, f"已确认 {len(choices)} 项选择。")
     return _back(request, record_import)
 
 

@@ -29,18 +29,17 @@ from typing import IO, Any
 from django.conf import settings
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
+from openpyxl.worksheet._reader import ROW_TAG
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from .text import clean_text
+from .xlsx_cells import FastCellParser, string_content
 
 MB = 1024 * 1024
 RATIO_FLOOR = 1 * MB  # small parts may compress any amount: XML headers, styles
 READ_CHUNK = 256 * 1024
 _STRING_TAG = f"{{{SHEET_MAIN_NS}}}si"
-_T_TAG = f"{{{SHEET_MAIN_NS}}}t"
-_RUN_TAG = f"{{{SHEET_MAIN_NS}}}r"
 
 
 class UploadRefused(Exception):
@@ -232,7 +231,7 @@ class _CountedZipFile(zipfile.ZipFile):
         return _CountedStream(stream, self.budget) if mode == "r" else stream
 
 
-class _BudgetedParser(WorkSheetParser):
+class _BudgetedParser(FastCellParser):
     """openpyxl's sheet parser, counting XML elements as they end: a row is refused while it
     is still being parsed, before a million cells of it are held in memory."""
 
@@ -286,25 +285,6 @@ class _BudgetedReader(ExcelReader):
             self.shared_strings = _read_shared_strings(source, self.budget)
 
 
-def _string_content(node: Any) -> str:
-    """What openpyxl's `Text.from_tree(node).content` gives (plain text, then the text of each
-    rich-text run; phonetic runs left out), without building its objects: five times faster,
-    which matters for a table of a million strings."""
-    plain = None
-    runs = []
-    for child in node:
-        if child.tag == _T_TAG:
-            plain = child.text
-        elif child.tag == _RUN_TAG:
-            text = None
-            for part in child:
-                if part.tag == _T_TAG:
-                    text = part.text
-            if text is not None:
-                runs.append(text)
-    return "".join([plain, *runs] if plain is not None else runs)
-
-
 def _read_shared_strings(source: IO[bytes], budget: ReadBudget) -> list[str]:
     """openpyxl's `read_string_table`, counting elements and strings as they are parsed."""
     strings = []
@@ -315,7 +295,7 @@ def _read_shared_strings(source: IO[bytes], budget: ReadBudget) -> list[str]:
             budget.element(run)
             run = 0
             budget.shared_string()
-            strings.append(_string_content(node).replace("x005F_", ""))
+            strings.append(string_content(node).replace("x005F_", ""))
             node.clear()
         elif run > budget.limits.max_row_elements:
             budget.element(run)

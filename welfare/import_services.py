@@ -1,17 +1,19 @@
-"""Writing imported disbursements in bulk with their audit entries, as the festival batch does."""
+"""Writing imported disbursements in bulk with their audit entries (records.bulk_write: COPY on
+PostgreSQL, one prepared statement on SQLite), in the caller's transaction."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from audit.models import Action, AuditEntry
-from audit.registry import build_entry, creation_changes
+from audit.models import Action
+from audit.registry import build_entries, creation_changes
+from records import bulk_write
 from unions.models import Union
 
 from .choices import DisbursementStatus
 from .models import Disbursement
 
-BATCH_SIZE = 1000
+BATCH_SIZE = bulk_write.CHUNK
 IMPORTED_PAID_EVENT = "welfare.disbursement.imported_paid"
 RECORDED_APPROVER = "台账记载的审批人"
 SOURCE = "来源"
@@ -29,17 +31,19 @@ def disbursements_import(
         batch = list(records[start : start + BATCH_SIZE])
         for record in batch:
             record.union = union
-        Disbursement.objects.bulk_create(batch, batch_size=BATCH_SIZE)
-        entries = [build_entry(r, Action.CREATE, creation_changes(r)) for r in batch]
-        for offset, record in enumerate(batch, start=start):
-            if record.status == DisbursementStatus.PAID:
-                details = {
-                    "status": DisbursementStatus.PAID,
-                    "paid_on": record.paid_on.isoformat() if record.paid_on else None,
-                    RECORDED_APPROVER: approvers.get(offset, ""),
-                    SOURCE: f"往期台账导入{('：' + source) if source else ''}",
-                }
-                entries.append(build_entry(record, IMPORTED_PAID_EVENT, details))
-        AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+        bulk_write.insert(batch)
+        entries = build_entries(batch, Action.CREATE, map(creation_changes, batch))
+        paid = [(o, r) for o, r in enumerate(batch, start=start) if r.status == DisbursementStatus.PAID]
+        details = [
+            {
+                "status": DisbursementStatus.PAID,
+                "paid_on": record.paid_on.isoformat() if record.paid_on else None,
+                RECORDED_APPROVER: approvers.get(offset, ""),
+                SOURCE: f"往期台账导入{('：' + source) if source else ''}",
+            }
+            for offset, record in paid
+        ]
+        entries += build_entries([r for _, r in paid], IMPORTED_PAID_EVENT, details)
+        bulk_write.insert(entries)
         created += len(batch)
     return created

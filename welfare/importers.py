@@ -10,7 +10,7 @@ from typing import Any
 
 from audit.models import register_event_labels
 from imports import cells
-from imports.members import MemberIndex
+from imports.members import Match, MemberIndex
 from imports.registry import register
 from imports.spec import BOOL, CHOICE, DATE, NONMEMBER, NUMBER, Built, Column, RecordType, Row, choice_column
 from records.money import ZERO
@@ -188,7 +188,7 @@ class DisbursementImport(RecordType):
         if built.record is not None:
             name = member.name if member else f"{record.recipient_name}（非会员）"
             status = f"已发放（审批人：{approver}）" if past else "草稿"
-            built.shown = {
+            built.show = lambda: {
                 "日期": values["date"].isoformat(),
                 "姓名": name,
                 "类型": record.kind_display,
@@ -281,7 +281,7 @@ class HardshipFileImport(RecordType):
         Column("notes", "备注", cells.text(2000), width=20),
     )  # fmt: skip
     notes = (
-        "会员按身份证号匹配；不填时按姓名（和分会）匹配，同名会员须填写身份证号。一名会员只能有一份在档档案。",
+        "会员按身份证号匹配；不填时按姓名（和分会）匹配；同名会员无法区分的行，预览时请逐行选择。一名会员只能有一份在档档案。",
     )
     error_columns = {"member": "name"}
     one_of = (("id_number", "name"),)
@@ -300,14 +300,19 @@ class HardshipFileImport(RecordType):
     def build(self, row: Row, *, union: Any, context: dict[str, Any]) -> Built:
         values = row.values
         built = Built()
-        match = context["members"].find(
+        members = context["members"]
+        match = members.find(
             id_number=values.get("id_number", ""),
             name=values.get("name", ""),
             branch=values.get("branch", ""),
         )
-        if match.candidates:
-            built.errors["name"] = (
-                f"本会有 {len(match.candidates)} 名会员叫“{values.get('name')}”，请填写身份证号以区分。"
+        chosen = members.get(row.resolution) if row.resolution else None
+        if match.candidates and chosen in match.candidates:
+            match = Match(member=chosen)
+        if match.candidates:  # namesakes: the clerk chooses in the preview
+            built.candidates = [(str(m.pk), members.label(m)) for m in match.candidates]
+            built.question = (
+                f"本会有 {len(match.candidates)} 名会员叫“{values.get('name')}”，请选择建档的会员。"
             )
             return built
         if match.member is None:

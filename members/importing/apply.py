@@ -1,7 +1,8 @@
 """Writing an import plan to the roster: all of it in one transaction, or nothing.
 
+Rows go in through records.bulk_write (COPY on PostgreSQL, one prepared statement on SQLite).
 Bulk writes do not send the signals the audit log listens to, so each batch writes its own
-audit entries, with the same content the signals would have written.
+audit entries, with the same content the signals would have written, the same fast way.
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ from itertools import groupby
 from typing import TypeVar
 
 from django.db import router, transaction
-from django.utils import timezone
 
 from audit.models import Action, AuditEntry
-from audit.registry import build_entry, creation_changes, update_changes
+from audit.registry import build_entries, creation_changes, update_changes
+from records import bulk_write
 from unions.models import Union
 
 from ..models import Member
 from .gcpause import gc_paused
 from .plan import ATTNAMES, ImportPlan, PlannedUpdate
 
-BATCH_SIZE = 1000
+BATCH_SIZE = bulk_write.CHUNK
 _NAME_OF = {f.attname: f.name for f in Member._meta.concrete_fields}
 
 T = TypeVar("T")
@@ -67,21 +68,17 @@ def _add(union: Union, plan: ImportPlan) -> None:
             member = Member(*[add.values.get(name, default) for name, default in defaults.items()])
             union_field.set_cached_value(member, union)  # the audit entry reads member.union
             members.append(member)
-        Member.objects.bulk_create(members, batch_size=BATCH_SIZE)
-        AuditEntry.objects.bulk_create(
-            [build_entry(member, Action.CREATE, creation_changes(member)) for member in members],
-            batch_size=BATCH_SIZE,
-        )
+        bulk_write.insert(members)
+        bulk_write.insert(build_entries(members, Action.CREATE, map(creation_changes, members)))
 
 
 def _update(union: Union, plan: ImportPlan) -> None:
     # Rows changing the same fields are written together, so each UPDATE sets only the
     # fields that change and leaves the members' other columns as they are in the database.
     database = router.db_for_write(Member)
-    now = timezone.now()
     entries: list[AuditEntry] = []
     for key, group in groupby(sorted(plan.updates, key=_change_key), key=_change_key):
-        fields = [_NAME_OF[attname] for attname in key] + ["updated_at"]
+        fields = [_NAME_OF[attname] for attname in key]  # and updated_at, as auto_now
         for batch in _batches(list(group)):
             members = []
             for update in batch:
@@ -89,14 +86,11 @@ def _update(union: Union, plan: ImportPlan) -> None:
                 member.union = union  # spares the audit log a query per member
                 for attname, (_, new) in update.changes.items():
                     setattr(member, attname, new)
-                member.updated_at = now  # bulk_update does not apply auto_now
                 members.append(member)
-            Member.objects.bulk_update(members, fields, batch_size=BATCH_SIZE)
-            entries.extend(
-                build_entry(member, Action.UPDATE, update_changes(member, member._audit_snapshot))
-                for member in members
-            )
-            if len(entries) >= BATCH_SIZE:
-                AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+            bulk_write.update(members, fields)
+            changes = [update_changes(member, member._audit_snapshot) for member in members]
+            entries.extend(build_entries(members, Action.UPDATE, changes))
+            if len(entries) >= bulk_write.CHUNK:
+                bulk_write.insert(entries)
                 entries = []
-    AuditEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
+    bulk_write.insert(entries)
