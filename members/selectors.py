@@ -12,7 +12,10 @@ from unions.models import Union
 
 from .choices import CURRENT_STATUSES, ENDED_STATUSES, Gender, MembershipStatus, ModelWorkerLevel
 from .models import Member
+from .name_search import name_matches, searched_name_order
 from .privacy import id_query
+
+_PHONE_CHARS = frozenset("0123456789-")
 
 SORTABLE = {
     "name": "name",
@@ -35,7 +38,9 @@ def member_search(
     qs = Member.objects.filter(union=union).select_related("branch")
     q = (filters.get("q") or "").strip()
     if q:
-        match = Q(name__icontains=q) | Q(phone__contains=q)
+        match = name_matches(q, union_id=union.pk)
+        if set(q) <= _PHONE_CHARS:  # a valid phone number holds digits and dashes only (members.phones)
+            match |= Q(phone__contains=q)
         tail = id_query(q, full=full_ids)
         if tail:
             match |= Q(id_number__endswith=tail)
@@ -64,8 +69,10 @@ def member_search(
             year = ExtractYear("birth_date")
             return qs.order_by(year.desc() if sort.startswith("-") else year.asc(), "name", "id")
         field = SORTABLE[key]
+        if key == "name" and q:
+            return qs.order_by(searched_name_order(descending=sort.startswith("-")), "id")
         return qs.order_by(f"-{field}" if sort.startswith("-") else field, "id")
-    return qs.order_by("name", "id")
+    return qs.order_by(searched_name_order() if q else "name", "id")
 
 
 @dataclass(frozen=True)
