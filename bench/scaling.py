@@ -6,7 +6,9 @@ The unions (`scale-5000`, …; the bench union when its size is one of them) are
 once by `generate_load_data` and reused. Every request starts with the cache cleared, as
 after any write (a write moves the data version every cached figure is keyed by). Figures
 are wall-clock ms (p50 of N), the CPU ms of this process, the queries of one request and
-the wall-clock ms spent inside them (SQL); the targets apply to the largest union.
+the wall-clock ms spent inside them (SQL); the targets apply to the largest union. On
+PostgreSQL the queries of the largest union are replayed under EXPLAIN ANALYZE for the
+server's own execution time and the pages read, which a busy machine does not change.
 
     .venv/bin/python bench/scaling.py [--sizes 5000,50000,200000] [--requests 7]
 """
@@ -45,6 +47,32 @@ class Sample:
     cpu_ms: float
     sql_ms: float
     queries: int
+    explained: str = ""  # PostgreSQL: its own execution time and the pages it read
+
+
+def explain(work: Callable[[], object]) -> str:
+    """PostgreSQL's own account of the work's queries, replayed under EXPLAIN ANALYZE: the
+    execution time it reports and the buffers (8 kB pages) it touched. Pages do not depend
+    on the machine's load, so they compare runs on a busy machine."""
+    statements: list[tuple[str, object]] = []
+
+    def keep(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        if sql.lstrip().upper().startswith("SELECT"):
+            statements.append((sql, params))
+        return execute(sql, params, many, context)
+
+    clear_caches()
+    with connection.execute_wrapper(keep):
+        work()
+    ms, pages = 0.0, 0
+    with connection.connection.cursor() as cursor:  # the raw cursor: no wrapper, no logging
+        for sql, params in statements:
+            cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0][0]
+            ms += plan["Execution Time"]
+            top = plan["Plan"]
+            pages += top.get("Shared Hit Blocks", 0) + top.get("Shared Read Blocks", 0)
+    return f"PostgreSQL {ms:.0f} ms executing, {pages} pages"
 
 
 def code_for(size: int) -> str:
@@ -103,6 +131,7 @@ def measure(work: Callable[[], object], n: int) -> Sample:
         median([s.cpu_ms for s in samples]),
         median([s.sql_ms for s in samples]),
         max(s.queries for s in samples),
+        explain(work) if connection.vendor == "postgresql" else "",
     )
 
 
@@ -166,6 +195,8 @@ def main() -> None:
             f"< {target} ms at {largest // 1000}k",
             big.wall_ms < target,
         )
+        if big.explained:
+            print(f"#   at {largest // 1000}k, {big.explained}", flush=True)
 
 
 if __name__ == "__main__":
