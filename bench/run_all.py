@@ -12,11 +12,15 @@ its own (so memory figures are its own, and one failing stage does not stop the 
   report_pdf.py    report assembly and PDF
   export_workbook.py  the higher-level union's workbook (when that script exists)
   load.py          30 concurrent users against gunicorn on 127.0.0.1
+  scaling.py       assembly, cold dashboard, search and last page for unions of 5,000, 50,000
+                   and 200,000 members (generated once into the bench database: about 2 min
+                   on a quiet machine the first time; --scaling-sizes 5000,50000 to skip 200k)
   import_roster.py roster import of 50,000 rows (when that script exists), in a scratch
                    database made and dropped around it (see scratch_db.py)
 
 Targets are printed beside the figures; a missed one says MISSED. Options: --only STAGE
-(repeatable), --skip STAGE, --requests N, --seconds N (load test length), --verbose.
+(repeatable), --skip STAGE, --requests N, --seconds N (load test length),
+--scaling-sizes N,N,…, --verbose.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ import time
 import scratch_db
 from common import BENCH_DIR, MEMBERS, PYTHON, ROOT, UNION_CODE, configure, database_label, line
 
-STAGES = ("database", "pages", "report", "workbook", "load", "import")
+STAGES = ("database", "pages", "report", "workbook", "load", "scaling", "import")
 STAGE_TIMEOUT = 1200
 
 
@@ -128,6 +132,9 @@ def main() -> None:
     parser.add_argument("--requests", default="30", help="requests per page for the page timings")
     parser.add_argument("--seconds", default="20", help="length of the load test")
     parser.add_argument(
+        "--scaling-sizes", default="5000,50000,200000", help="union sizes of the scaling stage"
+    )
+    parser.add_argument(
         "--verbose", action="store_true", help="show the detail of the workbook and import scripts"
     )
     args = parser.parse_args()
@@ -151,6 +158,8 @@ def main() -> None:
         workbook(year, args.verbose)
     if "load" in wanted:
         stage("load", "load.py", "--seconds", args.seconds)
+    if "scaling" in wanted:
+        stage("scaling", "scaling.py", "--sizes", args.scaling_sizes)
     if "import" in wanted:
         roster_import(args.verbose)
     print(

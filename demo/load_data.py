@@ -984,9 +984,13 @@ def _analyze() -> None:
     over tens of thousands of rows; a live database never stays in that state."""
     if connection.vendor != "postgresql":
         return
+    # VACUUM too when it may run (not inside a transaction): it marks the new pages
+    # all-visible, which index-only scans (the roster's figures, deep pages) rely on, as
+    # autovacuum does for a live database a little later.
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
     with connection.cursor() as cursor:
         for model in _MODELS:
-            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
 
 _MODELS_BY_KEY: tuple[tuple[str, type[models.Model]], ...] = (

@@ -109,6 +109,20 @@ class Member(PlausibleDates, models.Model):
             # 50,000-member roster in 0.2 ms instead of a 40 ms sort.
             models.Index(fields=["union", "name", "id"], name="member_union_name_idx"),
             models.Index(fields=["branch", "status"], name="member_branch_status_idx"),
+            # Every column membership_figures_of counts by: its one pass reads this index
+            # alone (an index-only scan), a fifth of the table's pages.
+            models.Index(
+                fields=[
+                    "union",
+                    "status",
+                    "joined_on",
+                    "status_date",
+                    "gender",
+                    "is_migrant_worker",
+                    "model_worker_level",
+                ],
+                name="member_union_figures_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -10,9 +9,13 @@ from django.db.models.functions import ExtractYear
 from records.periods import Period
 from unions.models import Union
 
-from .choices import CURRENT_STATUSES, ENDED_STATUSES, Gender, MembershipStatus, ModelWorkerLevel
+from .choices import CURRENT_STATUSES, ENDED_STATUSES, ModelWorkerLevel
+from .figures import MembershipFigures, membership_figures_of
 from .models import Member
+from .name_search import name_matches, searched_name_order
 from .privacy import id_query
+
+_PHONE_CHARS = frozenset("0123456789-")
 
 SORTABLE = {
     "name": "name",
@@ -35,7 +38,9 @@ def member_search(
     qs = Member.objects.filter(union=union).select_related("branch")
     q = (filters.get("q") or "").strip()
     if q:
-        match = Q(name__icontains=q) | Q(phone__contains=q)
+        match = name_matches(q, union_id=union.pk)
+        if set(q) <= _PHONE_CHARS:  # a valid phone number holds digits and dashes only (members.phones)
+            match |= Q(phone__contains=q)
         tail = id_query(q, full=full_ids)
         if tail:
             match |= Q(id_number__endswith=tail)
@@ -64,22 +69,10 @@ def member_search(
             year = ExtractYear("birth_date")
             return qs.order_by(year.desc() if sort.startswith("-") else year.asc(), "name", "id")
         field = SORTABLE[key]
+        if key == "name" and q:
+            return qs.order_by(searched_name_order(descending=sort.startswith("-")), "id")
         return qs.order_by(f"-{field}" if sort.startswith("-") else field, "id")
-    return qs.order_by("name", "id")
-
-
-@dataclass(frozen=True)
-class MembershipFigures:
-    total: int  # members on the roster at the period's end (在册 and 保留)
-    women: int
-    migrant: int
-    joined: int  # joined during the period
-    left: int  # transferred out, retired or removed during the period
-    retired: int
-    transferred: int
-    removed: int
-    model_workers: int
-    branches: int
+    return qs.order_by(searched_name_order() if q else "name", "id")
 
 
 def on_roster_at(day: dt.date) -> Q:
@@ -104,25 +97,7 @@ def members_at(*, union: Union, day: dt.date) -> QuerySet[Member]:
 
 
 def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
-    at_end = members_at(union=union, day=period.end).aggregate(
-        total=Count("id"),
-        women=Count("id", filter=Q(gender=Gender.FEMALE)),
-        migrant=Count("id", filter=Q(is_migrant_worker=True)),
-        model_workers=Count("id", filter=~Q(model_worker_level="")),
-    )
-    in_period = (period.start, period.end)
-    moves = Member.objects.filter(union=union).aggregate(
-        joined=Count("id", filter=joined_in(period)),
-        retired=Count("id", filter=Q(status=MembershipStatus.RETIRED, status_date__range=in_period)),
-        transferred=Count("id", filter=Q(status=MembershipStatus.TRANSFERRED, status_date__range=in_period)),
-        removed=Count("id", filter=Q(status=MembershipStatus.REMOVED, status_date__range=in_period)),
-    )
-    return MembershipFigures(
-        left=moves["retired"] + moves["transferred"] + moves["removed"],
-        branches=union.branches.filter(is_active=True).count(),
-        **at_end,
-        **moves,
-    )
+    return membership_figures_of(union=union, periods=[period])[0]
 
 
 RECENT = 20  # records of each kind shown on a member's page

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from members.selectors import membership_figures
 from reports.figures import Figure, Figures, percent
 
 from .selectors import own_profile
@@ -20,7 +19,7 @@ def profile_figures(ctx: SectionContext) -> Figures:
     profile = ctx.once("profile", lambda: own_profile(union=ctx.union, year=ctx.period.year))
     if profile is None or not profile.workers:
         return {}
-    members = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
+    members = ctx.membership()
     figures = {
         "职工人数": Figure("职工人数", profile.workers, "人"),
         "女职工人数": Figure("女职工人数", profile.women_workers, "人"),

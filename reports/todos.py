@@ -87,7 +87,9 @@ def review_todo(*, union: Union, today: dt.date) -> Todo | None:
         return None
     items = [
         TodoItem(f"{f.member.name}：{_last_review(f)}", _url("welfare:hardship-detail", union, f.pk))
-        for f in files[:SHOWN]
+        # The shown few picked from the files alone, then joined to their members: a join
+        # first read the whole roster for five names (7,500 pages at 200,000 members).
+        for f in files.filter(pk__in=files.values("pk")[:SHOWN])
     ]
     return Todo(
         "reviews",

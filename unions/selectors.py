@@ -3,11 +3,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from audit.models import AuditEntry
 from members.choices import CURRENT_STATUSES, Gender
+from members.models import Member
 
 from .events import ACK_UPTO_KEY, APPROVER_EVENTS, NOTICES_ACKNOWLEDGED
 from .models import Branch, Union
@@ -17,8 +19,17 @@ NOTICE_LIMIT = 20
 
 
 def branches_with_headcount(*, union: Union) -> QuerySet[Branch]:
-    current = Q(members__status__in=CURRENT_STATUSES)
-    return union.branches.annotate(headcount=Count("members", filter=current)).order_by("name")
+    # One count per branch from the (branch, status) index, not a join that reads every
+    # member row of the union (6,700 pages at 200,000 members).
+    current = (
+        Member.objects.filter(branch=OuterRef("pk"), status__in=CURRENT_STATUSES)
+        .order_by()
+        .values("branch")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
+    headcount = Coalesce(Subquery(current, output_field=IntegerField()), 0)
+    return union.branches.annotate(headcount=headcount).order_by("name")
 
 
 def subordinate_unions(*, union: Union) -> QuerySet[Union]:

@@ -8,7 +8,7 @@ records never count; voided records never count in anything here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -138,6 +138,30 @@ def disbursement_totals(*, union: Union, period: Period, kinds: Iterable[str] | 
         qs = qs.filter(kind__in=list(kinds))
     row = qs.aggregate(**_AGGREGATES)
     return Totals(**_totals_from(row))
+
+
+def disbursement_totals_of(
+    *, union: Union, period: Period, groups: Mapping[str, Iterable[str] | None]
+) -> dict[str, Totals]:
+    """disbursement_totals of several sets of types (None: all types) from one pass over
+    the period's disbursements: each aggregate filtered to its types, so households still
+    count each recipient once within its set."""
+    aggregates: dict[str, Any] = {}
+    for name, kinds in groups.items():
+        only = Q(kind__in=list(kinds)) if kinds is not None else Q()
+        aggregates.update(
+            {
+                f"{name}:person_times": Count("id", filter=only),
+                f"{name}:members": Count("member", distinct=True, filter=only),
+                f"{name}:named": Count("recipient_name", distinct=True, filter=only & Q(member__isnull=True)),
+                f"{name}:cash": Coalesce(Sum("cash_amount", filter=only), ZERO, output_field=MONEY),
+                f"{name}:goods_value": Coalesce(Sum("goods_value", filter=only), ZERO, output_field=MONEY),
+            }
+        )
+    row = counted_disbursements(union=union, period=period).aggregate(**aggregates)
+    return {
+        name: Totals(**_totals_from({key: row[f"{name}:{key}"] for key in _AGGREGATES})) for name in groups
+    }
 
 
 def _grouped(

@@ -16,7 +16,6 @@ from activities.selectors import (
 )
 from democracy.choices import ContractKind
 from democracy.selectors import contract_summary
-from members.selectors import membership_figures, model_workers_by_level
 
 from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
@@ -116,9 +115,9 @@ class CompetitionSection(Section):
         commendations = _events(ctx, A.COMMENDATION)
         figures["表彰先进集体"] = Figure("表彰先进集体", sum(e.commended_groups for e in commendations), "个")
         figures["表彰先进个人"] = Figure("表彰先进个人", sum(e.commended_people for e in commendations), "名")
-        members = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
+        members = ctx.membership()
         figures["劳模人数"] = Figure("劳模人数", members.model_workers, "人")
-        levels = model_workers_by_level(union=ctx.union, day=ctx.period.end)
+        levels = members.model_workers_by_level()
         figures["劳模级别"] = Figure("劳模级别", "、".join(f"{label}劳模{n}人" for label, n in levels))
         return figures
 
@@ -250,7 +249,7 @@ class WomenSection(Section):
     title = "做好女职工工作，维护女职工特殊权益"
 
     def figures(self, ctx: SectionContext) -> Figures:
-        members = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
+        members = ctx.membership()
         contracts = ctx.once(
             "contracts", lambda: contract_summary(union=ctx.union, period=ctx.period, today=dt.date.today())
         )

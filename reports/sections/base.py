@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from django.utils.safestring import SafeString
 
+from members.selectors import MembershipFigures, membership_figures_of
 from records.periods import Period
 from unions.models import Union
 
@@ -71,6 +72,17 @@ class SectionContext:
         """How a typical case names its person: 张三同志, 张某同志, or the fallback."""
         who = self.person(name)
         return f"{who}同志" if who else fallback
+
+    def membership(self) -> MembershipFigures:
+        """The period's membership figures; the previous period's come from the same scan."""
+        return self._membership()[0]
+
+    def membership_before(self) -> MembershipFigures:
+        return self._membership()[1]
+
+    def _membership(self) -> list[MembershipFigures]:
+        periods = [self.period, self.previous]
+        return self.once("membership", lambda: membership_figures_of(union=self.union, periods=periods))
 
     def once(self, key: str, compute: Any) -> Any:
         """Selectors that several sections share run once per report."""

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from members.cadres import cadre_figures
-from members.selectors import membership_figures
 from profiles.sentences import membership_rate_sentence, profile_figures
 
 from ..figures import Figure, Figures, percent
@@ -13,8 +12,8 @@ class OrganisationSection(Section):
     title = "加强组织建设，壮大会员队伍"
 
     def figures(self, ctx: SectionContext) -> Figures:
-        now = ctx.once("membership", lambda: membership_figures(union=ctx.union, period=ctx.period))
-        before = ctx.once("membership-prev", lambda: membership_figures(union=ctx.union, period=ctx.previous))
+        now = ctx.membership()
+        before = ctx.membership_before()
         women_share = percent(now.women, now.total) or 0
         cadres = cadre_figures(union=ctx.union, period=ctx.period)
         return {

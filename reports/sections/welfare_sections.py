@@ -11,11 +11,12 @@ from funds.selectors import audits_for_year, fund_summary
 from records.money import format_yuan
 from welfare.choices import DisbursementKind, FundingSource, HardshipCategory
 from welfare.selectors import (
+    Totals,
     TypeTotal,
     disbursement_totals,
     disbursement_totals_by_funding_source,
     disbursement_totals_by_type,
-    disbursements_paid_from_union_funds,
+    disbursement_totals_of,
     donation_titles,
     donation_totals,
     hardship_file_counts,
@@ -56,11 +57,8 @@ class WelfareSection(Section):
         )
 
     def figures(self, ctx: SectionContext) -> Figures:
-        now = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
+        now, aid, comfort = _welfare_totals(ctx)
         before = disbursement_totals(union=ctx.union, period=ctx.previous)
-        aid = disbursement_totals(union=ctx.union, period=ctx.period, kinds=AID_KINDS)
-        comfort_kinds = [k for k in DisbursementKind.values if k not in AID_KINDS]
-        comfort = disbursement_totals(union=ctx.union, period=ctx.period, kinds=comfort_kinds)
         files = hardship_file_counts(union=ctx.union, period=ctx.period)
         files_before = hardship_file_counts(union=ctx.union, period=ctx.previous)
         donations = donation_totals(union=ctx.union, period=ctx.period)
@@ -95,7 +93,7 @@ class WelfareSection(Section):
             figures[f"{row.label}人数"] = Figure(f"{row.label}人数", row.households, "人")
             figures[f"{row.label}人次"] = Figure(f"{row.label}人次", row.person_times, "人次")
             figures[f"{row.label}金额"] = Figure(f"{row.label}金额", row.total, "元")
-        for row in disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period):
+        for row in _by_funding_source(ctx):
             figures[f"资金来源{row.label}"] = Figure(f"资金来源{row.label}", row.total, "元")
         return figures
 
@@ -183,7 +181,7 @@ class WelfareSection(Section):
         ]
         if not rows:
             return []
-        totals = disbursement_totals(union=ctx.union, period=ctx.period)
+        totals = _welfare_totals(ctx)[0]
         rows.append(
             [
                 "合计",
@@ -203,6 +201,24 @@ class WelfareSection(Section):
         title = "各类帮扶慰问金额（万元）"
         bars = [(row.label, (row.total / TEN_THOUSAND).quantize(Decimal("0.01"))) for row in rows]
         return [(title, horizontal_bars(bars, unit="万元", title=title))]
+
+
+def _welfare_totals(ctx: SectionContext) -> tuple[Totals, Totals, Totals]:
+    """The period's disbursement totals: all, 救助 (AID_KINDS) and 慰问 (the others), in one query."""
+    comfort_kinds = [k for k in DisbursementKind.values if k not in AID_KINDS]
+
+    def compute() -> tuple[Totals, Totals, Totals]:
+        groups = {"all": None, "aid": AID_KINDS, "comfort": comfort_kinds}
+        totals = disbursement_totals_of(union=ctx.union, period=ctx.period, groups=groups)
+        return totals["all"], totals["aid"], totals["comfort"]
+
+    return ctx.once("welfare-totals", compute)
+
+
+def _by_funding_source(ctx: SectionContext) -> list[TypeTotal]:
+    return ctx.once(
+        "welfare-by-source", lambda: disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+    )
 
 
 class FundsSection(Section):
@@ -230,15 +246,15 @@ class FundsSection(Section):
     def _reconcile(self, ctx: SectionContext) -> str:
         """Why the welfare section's total and the funds' welfare line differ, when they do:
         other funding sources, approved but unpaid records, payment in another period."""
-        welfare = ctx.once(
-            "welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period)
-        ).total
+        welfare = _welfare_totals(ctx)[0].total
         if not welfare:
             return ""
-        union_paid = disbursements_paid_from_union_funds(union=ctx.union, period=ctx.period)
+        # fund_summary's welfare line is disbursements_paid_from_union_funds of the period.
+        union_paid = ctx.once("funds", lambda: fund_summary(union=ctx.union, period=ctx.period))
+        union_paid = union_paid.welfare_disbursements
         if welfare == union_paid:
             return ""
-        sources = disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+        sources = _by_funding_source(ctx)
         others = [row for row in sources if row.kind != FundingSource.UNION_FUNDS and row.total]
         other_total = sum((row.total for row in others), Decimal("0"))
         own = welfare - other_total

@@ -325,3 +325,21 @@ def test_pending_count_excludes_voided_and_other_unions(union, other_union):
     DisbursementFactory(union=union, status=S.SUBMITTED, voided_at=timezone.now())
     DisbursementFactory(union=other_union, status=S.SUBMITTED)
     assert selectors.pending_approval_count(union=union) == 2
+
+
+def test_totals_of_several_type_sets_come_from_one_query(records, union, django_assert_num_queries):
+    period = period_for(union, 2025)
+    aid = ["living", "medical", "student"]
+    comfort = ["festival", "summer", "funeral"]
+    with django_assert_num_queries(1):
+        totals = selectors.disbursement_totals_of(
+            union=union, period=period, groups={"all": None, "aid": aid, "comfort": comfort, "none": []}
+        )
+    assert totals["all"] == selectors.disbursement_totals(union=union, period=period)
+    for name, kinds in (("aid", aid), ("comfort", comfort)):
+        assert totals[name] == selectors.disbursement_totals(union=union, period=period, kinds=kinds)
+        expected = [_expected(records, period, kind=kind) for kind in kinds]
+        assert totals[name].person_times == sum(e["person_times"] for e in expected)
+    # 王某 had a mid-autumn and a summer comfort: one household, two person-times.
+    assert totals["comfort"].households == 3 and totals["comfort"].person_times == 4
+    assert totals["none"].households == 0 and totals["none"].total == 0

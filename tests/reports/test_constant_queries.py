@@ -1,0 +1,59 @@
+"""The report's assembly and the dashboard ask the database the same number of questions
+for a small union and one four times its size: nothing is fetched per member or per record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from demo.load_data import generate_load_data
+from reports.document import assemble
+from reports.services import report_start
+
+pytestmark = pytest.mark.django_db
+
+YEAR = 2024
+TODAY = dt.date(2025, 6, 30)
+
+
+def _union(code: str, members: int):
+    return generate_load_data(code=code, members=members, year=YEAR, today=TODAY).union
+
+
+def _queries(work) -> int:
+    for name in ("default", "fragments"):
+        caches[name].clear()  # cold, as after any write
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return len(captured)
+
+
+def _admin(union):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=f"{union.code}-admin")
+
+
+def test_assembly_and_the_cold_dashboard_do_not_grow_with_the_union():
+    small, large = _union("small-load", 60), _union("large-load", 240)
+    counts = {}
+    for union in (small, large):
+        report = report_start(union=union, year=YEAR, actor=_admin(union))
+        client = Client()
+        client.force_login(_admin(union))
+        home = reverse("unions:home", kwargs={"code": union.code}) + f"?year={YEAR}"
+        assert client.get(home).status_code == 200
+        assemble(report)  # warm: ContentTypes and such, cached per process
+        counts[union.code] = (
+            _queries(lambda report=report: assemble(report)),
+            _queries(lambda client=client, home=home: client.get(home)),
+        )
+    assert counts["small-load"] == counts["large-load"], counts
+    assemble_queries = counts["small-load"][0]
+    assert assemble_queries <= 74, counts  # one pass for membership, one for the welfare totals
