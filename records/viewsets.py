@@ -32,6 +32,7 @@ from .models import UnionRecord
 from .money import format_amount
 from .paginator import VersionedCountPaginator
 from .params import filter_param, page_param, text_param
+from .table import record_rows
 
 PAGE_SIZE = 50
 
@@ -161,6 +162,7 @@ class RecordViewSet:
                 "vs": self,
                 "page": page,
                 "rows": rows,
+                "table_body": record_rows(rows),
                 "widgets": widgets,
                 "q": text_param(request, "q", quiet=True),
                 "show_void": request.GET.get("void") == "1",
