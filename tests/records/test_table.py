@@ -34,7 +34,7 @@ def test_a_cell_prints_as_the_template_engine_prints_it(value):
 
 
 def test_record_rows_escape_values_and_links():
-    html = record_rows([[('<img src=x onerror=alert(1)>', '/u/a/"x/', False), ("1,200.00", None, True)]])
+    html = record_rows([[("<img src=x onerror=alert(1)>", '/u/a/"x/', False), ("1,200.00", None, True)]])
     assert "<img" not in html
     assert '<a href="/u/a/&quot;x/">&lt;img src=x onerror=alert(1)&gt;</a>' in html
     assert '<td class="text-end">1,200.00</td>' in html
