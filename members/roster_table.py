@@ -21,6 +21,22 @@ def _labels(choices: type[models.TextChoices]) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
+# What the roster's rows read: loading only these halves the cost of building 50 members.
+ROSTER_FIELDS = (
+    "name",
+    "gender",
+    "birth_date",
+    "id_number",
+    "phone",
+    "branch__name",
+    "employment",
+    "joined_on",
+    "status",
+    "status_date",
+    "is_migrant_worker",
+)
+
+
 def roster_rows(members: Iterable[Member], *, show_full_id: bool, base_url: str) -> list[dict[str, Any]]:
     """The roster page's cells as plain strings (labels read from dicts made once per page,
     not get_FOO_display() per cell)."""

@@ -10,13 +10,14 @@ from django.shortcuts import redirect, render
 from audit.presentation import history_for
 from records.paginator import VersionedCountPaginator
 from records.params import choice_param, page_param, text_param
+from records.table import select_options
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
 from .forms import MemberFilterForm, MemberForm
 from .models import Member
 from .privacy import shown_birth, shown_id
-from .roster_table import roster_body, roster_rows
+from .roster_table import ROSTER_FIELDS, roster_body, roster_rows
 from .selectors import SORTABLE, member_records, member_search
 
 PAGE_SIZE = 50
@@ -29,6 +30,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
     sort = choice_param(request, "sort", [f"{sign}{key}" for key in SORTABLE for sign in ("", "-")])
     show_full_id = request.access.can(Perm.VIEW_FULL_ID)
     members = member_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
+    members = members.only(*ROSTER_FIELDS)
     page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
@@ -62,7 +64,14 @@ def filter_widgets(form: MemberFilterForm) -> list[dict[str, Any]]:
             continue
         chosen = "" if field.value() is None else str(field.value())
         options = [(str(value), str(label)) for value, label in field.field.choices]
-        widgets.append({"field": field, "chosen": chosen, "options": options})
+        widgets.append(
+            {
+                "field": field,
+                "chosen": chosen,
+                "options": options,
+                "options_html": select_options(options, chosen),
+            }
+        )
     return widgets
 
 

@@ -44,3 +44,13 @@ def record_rows(rows: Iterable[Sequence[tuple[Any, str | None, bool]]]) -> SafeS
             cells.append(f'<td class="text-end">{text}</td>' if numeric else f"<td>{text}</td>")
         out.append(f"<tr>{''.join(cells)}</tr>")
     return mark_safe("\n".join(out))  # noqa: S308 - every part above is escaped by cell()
+
+
+def select_options(options: Iterable[tuple[Any, Any]], chosen: Any) -> SafeString:
+    """The <option>s of a filter's <select>, `chosen` selected (compared as the template
+    compared them: value == chosen)."""
+    out = [
+        f'<option value="{attr(value)}"{" selected" if value == chosen else ""}>{cell(label)}</option>'
+        for value, label in options
+    ]
+    return mark_safe("".join(out))  # noqa: S308 - values and labels escaped by cell()

@@ -11,7 +11,7 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
-from records.table import cell, record_rows
+from records.table import cell, record_rows, select_options
 
 VALUES = [
     '<script>alert("x")</script>',
@@ -38,3 +38,13 @@ def test_record_rows_escape_values_and_links():
     assert "<img" not in html
     assert '<a href="/u/a/&quot;x/">&lt;img src=x onerror=alert(1)&gt;</a>' in html
     assert '<td class="text-end">1,200.00</td>' in html
+
+
+def test_select_options_print_as_the_template_loop_did():
+    options = [("", "全部"), ("a&b", '<"分会">'), (2025, "2025年")]
+    loop = Template(
+        '{% for value, label in options %}<option value="{{ value }}"'
+        "{% if value == chosen %} selected{% endif %}>{{ label }}</option>{% endfor %}"
+    )
+    for chosen in ("", "a&b", 2025, "none"):
+        assert select_options(options, chosen) == loop.render(Context({"options": options, "chosen": chosen}))
