@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from common import ADMIN_USERNAME, ROOT, UNION_CODE, line, percentile, setup_django
@@ -298,8 +299,12 @@ def main() -> None:
             status, _ = get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
             if status != 200:
                 raise RuntimeError(f"{path} answered {status}")
-        for path in paths[:: max(1, len(paths) // 20)]:  # warm every worker a little
-            get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
+        # Warm every worker on every page (templates, per-process caches) before timing:
+        # as many requests at once as there are workers, so that each gets its share.
+        with ThreadPoolExecutor(args.workers) as pool:
+            warm = sorted(set(paths)) * (2 * args.workers)
+            cookie = f"{settings.SESSION_COOKIE_NAME}={cookies[0]}"
+            list(pool.map(lambda path: get(port, path, cookie, timeout=60), warm))
         use_wrk = shutil.which("wrk") is not None and not args.python
         runner = run_wrk if use_wrk else run_python
         load_before = os.getloadavg()[0]
