@@ -7,6 +7,12 @@ record lists, the dashboard — for a bounded time. Uses `wrk` when it is instal
 takes almost no CPU from the server), otherwise a Python load generator with one thread
 per user. Stops the server and deletes the sessions afterwards.
 
+Besides requests per second and latency it prints the CPU per request (user + system CPU
+of the gunicorn workers, and of the PostgreSQL backends sampled during the run, divided
+by the requests served: the figure other work on a shared machine skews least) and what
+the web workers did meanwhile (peak memory; any process they started, as a PDF render
+would).
+
     .venv/bin/python bench/load.py [--users 30] [--seconds 20]
 """
 
