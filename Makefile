@@ -62,6 +62,7 @@ lint: venv-dev
 # First run: migrates bench/bench.sqlite3 (or DATABASE_URL) and generates a 50,000-member
 # union; later runs reuse it. BENCH_ARGS goes to bench/run_all.py (e.g. "--only pages").
 bench: venv-dev sysdeps
+	@command -v wrk >/dev/null 2>&1 || echo "提示：未安装 wrk（Debian：apt-get install wrk），压力测试改用 Python 负载生成器，数字偏低。"
 	$(PY) bench/run_all.py $(BENCH_ARGS)
 
 clean:

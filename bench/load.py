@@ -7,6 +7,12 @@ record lists, the dashboard — for a bounded time. Uses `wrk` when it is instal
 takes almost no CPU from the server), otherwise a Python load generator with one thread
 per user. Stops the server and deletes the sessions afterwards.
 
+Besides requests per second and latency it prints the CPU per request (user + system CPU
+of the gunicorn workers, and of the PostgreSQL backends sampled during the run, divided
+by the requests served: the figure other work on a shared machine skews least) and what
+the web workers did meanwhile (peak memory; any process they started, as a PDF render
+would).
+
     .venv/bin/python bench/load.py [--users 30] [--seconds 20]
 """
 
@@ -24,9 +30,11 @@ import subprocess
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from common import ADMIN_USERNAME, ROOT, UNION_CODE, line, percentile, setup_django
+from proc_cpu import BackendCpu, Poller, WorkerWatch, workers_cpu_seconds
 
 setup_django()
 
@@ -41,6 +49,8 @@ from django.urls import reverse  # noqa: E402
 HOST = "127.0.0.1"
 RPS_TARGET = 150
 P95_TARGET_MS = 300
+CPU_TARGET_MS = 10  # web worker CPU per request of the mix (issue #17 item 1)
+WORKER_RSS_TARGET_MB = 250  # a PDF render alone adds ~250 MB (issue #16 item 5)
 
 LIST_NAMES = (
     "activities:activity-list",
@@ -116,40 +126,23 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
             server.wait()
 
 
-def workers_cpu_seconds(master: int) -> float:
-    """User + system CPU of the gunicorn workers (the master's children), from /proc."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master:  # fields[1] is the parent pid
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
-
-
-def process_cpu_seconds(pid: int) -> float:
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def database_backends() -> dict[int, float]:
-    """CPU seconds so far of the PostgreSQL backends serving the bench database (the
-    workers keep their connections for CONN_MAX_AGE); empty on SQLite, whose work is
-    inside the workers' own CPU."""
+def backend_cpu() -> tuple[BackendCpu | None, object]:
+    """A sampler of the PostgreSQL backends of the bench database (None on SQLite, whose
+    work is inside the workers' own CPU), on a connection of its own."""
     if connection.vendor != "postgresql":
-        return {}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-        pids = [row[0] for row in cursor.fetchall()]
-    return {pid: process_cpu_seconds(pid) for pid in pids}
+        return None, None
+    import psycopg2
+
+    db = settings.DATABASES["default"]
+    conn = psycopg2.connect(
+        dbname=db["NAME"],
+        user=db["USER"] or None,
+        password=db["PASSWORD"] or None,
+        host=db["HOST"] or None,
+        port=db["PORT"] or None,
+    )
+    conn.autocommit = True
+    return BackendCpu(conn.cursor(), db["NAME"]), conn
 
 
 def get(port: int, path: str, cookie: str, timeout: float = 10) -> tuple[int, int]:
@@ -312,36 +305,78 @@ def main() -> None:
             status, _ = get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
             if status != 200:
                 raise RuntimeError(f"{path} answered {status}")
-        for path in paths[:: max(1, len(paths) // 20)]:  # warm every worker a little
-            get(port, path, f"{settings.SESSION_COOKIE_NAME}={cookies[0]}", timeout=30)
+        # Warm every worker on every page (templates, per-process caches) before timing:
+        # as many requests at once as there are workers, so that each gets its share.
+        with ThreadPoolExecutor(args.workers) as pool:
+            warm = sorted(set(paths)) * (2 * args.workers)
+            cookie = f"{settings.SESSION_COOKIE_NAME}={cookies[0]}"
+            list(pool.map(lambda path: get(port, path, cookie, timeout=60), warm))
         use_wrk = shutil.which("wrk") is not None and not args.python
         runner = run_wrk if use_wrk else run_python
-        cpu_before, db_before = workers_cpu_seconds(server.pid), database_backends()
-        figures = runner(port, paths, cookies, args.users, args.seconds)
-        requests = max(1, figures["requests"])
-        cpu_ms = (workers_cpu_seconds(server.pid) - cpu_before) * 1000 / requests
-        db_after = database_backends()
-        db_ms = sum(cpu - db_before.get(pid, 0.0) for pid, cpu in db_after.items()) * 1000 / requests
+        load_before = os.getloadavg()[0]
+        backends, backend_conn = backend_cpu()
+        watch = WorkerWatch(server.pid)
+        poller = Poller([watch.sample] + ([backends.sample] if backends else []))
+        cpu_before = workers_cpu_seconds(server.pid)
+        poller.start()
+        try:
+            figures = runner(port, paths, cookies, args.users, args.seconds)
+        finally:
+            poller.stop()
+        cpu_after = workers_cpu_seconds(server.pid)
+        if backend_conn is not None:
+            backend_conn.close()
+        load_after = os.getloadavg()[0]
     finally:
         stop_server(server)
         Session.objects.filter(session_key__in=cookies).delete()
-    rps = figures["requests"] / figures["seconds"]
-    ok = rps >= RPS_TARGET and figures["p95"] < P95_TARGET_MS and figures["errors"] == 0
+    report(args, figures, cpu_after - cpu_before, backends, watch, (load_before, load_after), use_wrk)
+
+
+def report(args, figures, worker_cpu, backends, watch, loads, use_wrk) -> None:  # noqa: ANN001
+    requests = max(1, figures["requests"])
+    cpu_ms = worker_cpu * 1000 / requests
     cores = os.cpu_count() or 1
-    db_text = (
-        f" + PostgreSQL backends {db_ms:.0f} ms" if connection.vendor == "postgresql" else " (SQLite inside)"
+    rps = figures["requests"] / figures["seconds"]
+    where = f"{args.users} users, {args.only or 'mixed'} GET"
+    load_text = f"load average {loads[0]:.1f} → {loads[1]:.1f} on {cores} cores"
+    line(
+        f"CPU per request, {where}",
+        f"gunicorn workers {cpu_ms:.1f} ms (user+system CPU of {args.workers} workers / "
+        f"{figures['requests']:.0f} requests; {load_text})",
+        f"<= {CPU_TARGET_MS} ms",
+        cpu_ms <= CPU_TARGET_MS,
     )
+    db_ms = 0.0
+    if backends is not None:
+        if backends.unreadable and not backends.last:
+            line("  PostgreSQL backends", "not measurable: /proc does not show the server's processes")
+        else:
+            db_ms = backends.cpu_seconds * 1000 / requests
+            line(
+                "  PostgreSQL backends",
+                f"{db_ms:.1f} ms per request ({backends.backends} backends sampled during the run)",
+            )
     total_ms = cpu_ms + db_ms
     print(
-        f"# CPU per request: gunicorn workers {cpu_ms:.0f} ms{db_text} = {total_ms:.0f} ms: "
-        f"at most {cores * 1000 / total_ms:.0f} req/s on {cores} cores if nothing else ran",
+        f"# CPU per request in all {total_ms:.1f} ms: at most {cores * 1000 / total_ms:.0f} req/s "
+        f"on {cores} cores if nothing else ran",
         flush=True,
     )
     line(
-        f"{args.users} users, {args.only or 'mixed'} GET ({'wrk' if use_wrk else 'python'})",
+        "  web workers during the run",
+        f"peak {watch.peak_rss_mb:.0f} MB RSS, {len(watch.grandchildren)} processes started "
+        "(a PDF is printed in a child process; imports and exports run on the task worker)",
+        f"none started, < {WORKER_RSS_TARGET_MB} MB",
+        not watch.grandchildren and watch.peak_rss_mb < WORKER_RSS_TARGET_MB,
+    )
+    ok = rps >= RPS_TARGET and figures["p95"] < P95_TARGET_MS and figures["errors"] == 0
+    line(
+        f"{where} ({'wrk' if use_wrk else 'python'})",
         f"{rps:6.1f} req/s  p50 {figures['p50']:.0f} ms  p95 {figures['p95']:.0f} ms  "
         f"p99 {figures['p99']:.0f} ms  errors {figures['errors']:.0f}  "
-        f"({figures['requests']:.0f} requests in {figures['seconds']:.0f} s, gunicorn {args.workers} sync workers)",
+        f"({figures['requests']:.0f} requests in {figures['seconds']:.0f} s, gunicorn {args.workers} sync "
+        f"workers; {load_text})",
         f">= {RPS_TARGET} req/s, p95 < {P95_TARGET_MS} ms, no errors",
         ok,
     )

@@ -33,6 +33,7 @@ from .models import UnionRecord
 from .money import format_amount
 from .paginator import VersionedCountPaginator
 from .params import filter_param, page_param, text_param
+from .table import record_rows, select_options
 
 PAGE_SIZE = 50
 
@@ -132,7 +133,15 @@ class RecordViewSet(ListExportMixin):
             options = flt.options(request.union)
             if value not in {v for v, _ in options}:
                 options.append((value, value))  # a day or year a link named: keep it chosen
-            widgets.append({"param": flt.param, "label": flt.label, "value": value, "options": options})
+            widgets.append(
+                {
+                    "param": flt.param,
+                    "label": flt.label,
+                    "value": value,
+                    "options": options,
+                    "options_html": select_options(options, value),
+                }
+            )
         qs = search(qs, self.search_fields, text_param(request, "q"))
         return qs.order_by(*self.ordering), widgets
 
@@ -162,6 +171,7 @@ class RecordViewSet(ListExportMixin):
                 "vs": self,
                 "page": page,
                 "rows": rows,
+                "table_body": record_rows(rows),
                 "widgets": widgets,
                 "q": text_param(request, "q", quiet=True),
                 "show_void": request.GET.get("void") == "1",

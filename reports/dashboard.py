@@ -260,7 +260,8 @@ def cached_figures(*, union: Union, period: Period, today: dt.date) -> dict[str,
             "review": _return_review(union=union, period=period, today=today),
         }
         cache.set(key, figures, CACHE_SECONDS)
-    return figures
+    # The template keeps its rendering of these figures under the same key (`{% cache %}`).
+    return {**figures, "figures_key": key}
 
 
 def dashboard_page(request: UnionRequest) -> HttpResponse:

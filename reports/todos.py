@@ -7,8 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.urls import reverse
 
+from audit.versions import data_version
 from democracy.selectors import contracts_expiring
 from unions.models import Union
 from unions.permissions import Perm, UnionAccess
@@ -173,6 +175,20 @@ def todos_for(*, union: Union, access: UnionAccess, user: Any, today: dt.date) -
     return [t for t in found if t is not None]
 
 
+CACHE_SECONDS = 600
+
+
 def todos_of(request: Any) -> list[Todo]:
-    """The panel of the signed-in user in the union of `request` (a UnionRequest)."""
-    return todos_for(union=request.union, access=request.access, user=request.user, today=dt.date.today())
+    """The panel of the signed-in user in the union of `request` (a UnionRequest).
+
+    Kept per user, role, day and data version: every write to the union's records (or its
+    settings, roles, reports) logs an entry and so moves the version, and the panel reads
+    nothing else; it cost half of the home page's CPU (eleven queries) on every visit."""
+    union, access, user, today = request.union, request.access, request.user, dt.date.today()
+    superior = access.superior_union.pk if access.superior_union else ""
+    key = f"todos:{union.pk}:{user.pk}:{access.role}:{superior}:{today}:{data_version(union)}"
+    todos = cache.get(key)
+    if todos is None:
+        todos = todos_for(union=union, access=access, user=user, today=today)
+        cache.set(key, todos, CACHE_SECONDS)
+    return todos

@@ -136,11 +136,22 @@ def get_access(user: AbstractBaseUser | AnonymousUser, union: Union) -> UnionAcc
 
 
 def get_access_or_404(user: AbstractBaseUser | AnonymousUser, code: str) -> UnionAccess:
-    union = Union.objects.filter(code=code).first()
-    access = get_access(user, union) if union else None
+    access = _own_role_access(user, code)
+    if access is None:
+        union = Union.objects.filter(code=code).first()
+        access = get_access(user, union) if union else None
     if access is None:
         raise Http404("没有找到该工会。")
     return access
+
+
+def _own_role_access(user: AbstractBaseUser | AnonymousUser, code: str) -> UnionAccess | None:
+    """The common case in one query: the user holds a role in the union itself (which then
+    decides, whatever they hold above it). None means: work it out in full (get_access)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    own = UnionRole.objects.select_related("union").filter(user=user, union__code=code).first()
+    return UnionAccess(union=own.union, role=own.role) if own else None
 
 
 def accessible_unions(user: AbstractBaseUser | AnonymousUser) -> models.QuerySet[Union]:

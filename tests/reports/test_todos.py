@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -140,3 +142,13 @@ def test_summary_sections_with_markers_to_fix(clerk_client, clerk, union):
 def test_an_empty_panel_says_so(clerk_client, union):
     page = clerk_client.get(reverse("unions:home", args=[union.code])).content.decode()
     assert "待办事项" in page and "目前没有需要您办理的事项。" in page
+
+
+def test_the_panel_is_kept_until_a_write_moves_the_data_version(leader_client, clerk, union):
+    _submitted(union, clerk)
+    assert _todos(leader_client, union)["approvals"].count == 1
+    with CaptureQueriesContext(connection) as again:
+        assert _todos(leader_client, union)["approvals"].count == 1
+    assert not any("welfare_disbursement" in q["sql"] for q in again.captured_queries)
+    _submitted(union, clerk)  # logged, so the version moves and the panel is worked out anew
+    assert _todos(leader_client, union)["approvals"].count == 2
