@@ -156,7 +156,7 @@ class WelfareSection(Section):
         files = f["在档困难职工"]
         if files.previous and files.value != files.previous:
             way = "减少" if files.value < files.previous else "增加"
-            stock = f"{ctx.as_of}，在档困难职工从上年的{files.previous}户{way}到【在档困难职工】"
+            stock = f"{ctx.as_of}，在档困难职工从{ctx.period.compared_with}的{files.previous}户{way}到【在档困难职工】"
         elif files.value:
             stock = f"{ctx.as_of}，在档困难职工【在档困难职工】"
         else:
