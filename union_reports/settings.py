@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "demo",
     "imports",
     "profiles",
+    "aid",
 ]
 
 MIDDLEWARE = [
