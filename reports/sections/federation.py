@@ -60,12 +60,10 @@ class FederationSection(Section):
             return []
         partial = f["填报基本情况"].value != f["基层工会数"].value
         basis = "（按已填报基本情况的【填报基本情况】统计）" if partial and f["填报基本情况"].value else ""
-        # 入会率 over the units whose workers are known, said so when that is fewer units.
-        rate_basis = (
-            "（按已填报职工人数的【填报职工人数单位】统计）"
-            if f["填报职工人数单位"].value != f["基层工会数"].value and f["填报职工人数单位"].value
-            else ""
-        )
+        # 入会率 over the units whose workers are known: said so when fewer than those profiled.
+        rate_basis = basis
+        if f["填报职工人数单位"].value != f["填报基本情况"].value and f["填报职工人数单位"].value:
+            rate_basis = "（按已填报职工人数的【填报职工人数单位】统计）"
         blocks = [
             p(
                 join_clauses(
