@@ -27,6 +27,7 @@ from .activities import ActivityPlan, HonourPlan, load_activities, load_honours,
 from .cadres import load_cadres
 from .cast import Cast, Roster
 from .context import DemoContext
+from .county import ON_SYSTEM, load_county
 from .democracy import DemocracyPlan, load_democracy, plan_democracy
 from .funds import FundsPlan, load_funds, plan_funds
 from .organisations import COUNTY, GRASSROOTS, FederationPlan, UnionPlan
@@ -146,7 +147,7 @@ def account_lines() -> list[str]:
 
 
 def _check_conflicts() -> None:
-    codes = [COUNTY.code] + [plan.code for plan in GRASSROOTS]
+    codes = [COUNTY.code] + [plan.code for plan in GRASSROOTS] + [plan.code for plan in ON_SYSTEM]
     unions = list(Union.objects.filter(code__in=codes).values_list("code", flat=True))
     if unions:
         raise DemoConflictError(f"以下工会代码已被占用：{'、'.join(sorted(unions))}。演示数据未载入。")
@@ -245,13 +246,21 @@ def load_demo(*, ctx: DemoContext | None = None, records: bool = True) -> DemoSu
             cast.users[account.username] = _account(
                 account, cast.unions[account.union_code], can_log_in=False
             )
+    county_counts: dict[str, int] = {}
     if year is not None:
         _load_year(ctx, cast, year)
+        users = cast.users
+        county_counts = load_county(
+            ctx,
+            county=county,
+            admin=users["county"],
+            leader_of={"demo": users["leader"], "demo-hospital": users["yy-leader"]},
+        )
     return DemoSummary(
-        unions=len(cast.unions),
+        unions=len(cast.unions) + county_counts.get("下级工会", 0),
         branches=sum(len(b) for b in cast.branches.values()),
         members=member_counts,
         accounts=len(ACCOUNTS),
         year=ctx.year,
-        records=year.counts() if year is not None else {},
+        records={**year.counts(), **county_counts} if year is not None else {},
     )

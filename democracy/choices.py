@@ -36,6 +36,14 @@ class ContractKind(models.TextChoices):
     SAFETY = "safety", _("劳动安全卫生专项")
 
 
+class ContractScope(models.TextChoices):
+    """Whom a contract binds: one employer, or (signed by a federation) a region or a trade."""
+
+    UNIT = "unit", _("单位集体合同")
+    REGIONAL = "regional", _("区域性集体合同")
+    INDUSTRY = "industry", _("行业性集体合同")
+
+
 class ContractStatus(models.TextChoices):
     PENDING = "pending", _("未生效")
     IN_FORCE = "in_force", _("生效中")

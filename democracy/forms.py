@@ -62,6 +62,8 @@ class CollectiveContractForm(RecordForm):
         fields = [
             "kind",
             "title",
+            "scope",
+            "units_covered",
             "signed_on",
             "start_date",
             "end_date",

@@ -15,6 +15,7 @@ from records.money import MoneyField
 from .choices import (
     CongressKind,
     ContractKind,
+    ContractScope,
     ContractStatus,
     DisclosureChannel,
     ProposalStatus,
@@ -173,6 +174,17 @@ class CollectiveContract(UnionRecord):
         _("合同类型"), max_length=20, choices=ContractKind.choices, default=ContractKind.GENERAL
     )
     title = models.CharField(_("合同名称"), max_length=200)
+    scope = models.CharField(
+        _("合同范围"),
+        max_length=10,
+        choices=ContractScope.choices,
+        default=ContractScope.UNIT,
+        blank=True,  # not chosen: a unit's own contract
+        help_text=_("乡镇、街道或县总工会代表一个区域或行业的职工签订的，选区域性或行业性。"),
+    )
+    units_covered = models.PositiveIntegerField(
+        _("覆盖单位数"), default=1, blank=True, help_text=_("区域性、行业性集体合同覆盖的企业（单位）数。")
+    )
     signed_on = models.DateField(_("签订日期"))
     start_date = models.DateField(_("生效日期"))
     end_date = models.DateField(_("终止日期"))
@@ -206,8 +218,14 @@ class CollectiveContract(UnionRecord):
         return self.title
 
     def clean(self) -> None:
+        self.scope = self.scope or ContractScope.UNIT
+        self.units_covered = self.units_covered or 1
         if self.start_date and self.end_date and self.end_date <= self.start_date:
             raise ValidationError({"end_date": "终止日期应晚于生效日期。"})
+        if self.scope == ContractScope.UNIT and self.units_covered != 1:
+            raise ValidationError(
+                {"units_covered": "单位集体合同只覆盖本单位；覆盖多家单位的请选区域性或行业性。"}
+            )
 
     def status_on(self, day: dt.date) -> ContractStatus:
         if day < self.start_date:

@@ -6,6 +6,7 @@ Every function reads one union's live (not voided) records of one reporting peri
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,7 +16,7 @@ from django.db.models.functions import Coalesce
 from records.periods import Period
 from unions.models import Union
 
-from .choices import ACCEPTED_STATUSES, ContractKind, DisclosureChannel, ProposalStatus
+from .choices import ACCEPTED_STATUSES, ContractKind, ContractScope, DisclosureChannel, ProposalStatus
 from .models import CollectiveContract, Congress, Disclosure, JointMeeting, Proposal, Suggestion
 
 ZERO = Decimal("0")
@@ -326,3 +327,31 @@ def adopted_suggestions(*, union: Union, period: Period) -> list[AdoptedSuggesti
         )
         for s in rows
     ]
+
+
+@dataclass(frozen=True)
+class AreaContracts:
+    """区域性 and 行业性 contracts of a set of unions (a federation and those below it)."""
+
+    signed: int  # signed (renewed) in the period
+    in_force: int  # in force at the period's end (or today while it runs)
+    units_covered: int  # units the contracts in force cover
+    workers_covered: int
+
+
+def area_contracts(*, unions: Iterable[Union], period: Period, today: dt.date) -> AreaContracts:
+    as_of = min(period.end, today)
+    qs = CollectiveContract.objects.filter(
+        union__in=list(unions),
+        voided_at__isnull=True,
+        scope__in=(ContractScope.REGIONAL, ContractScope.INDUSTRY),
+    )
+    live = qs.filter(in_force_on(as_of)).aggregate(
+        n=Count("id"), units=Coalesce(Sum("units_covered"), 0), workers=Coalesce(Sum("workers_covered"), 0)
+    )
+    return AreaContracts(
+        signed=qs.filter(_in(period, "signed_on")).count(),
+        in_force=live["n"],
+        units_covered=live["units"],
+        workers_covered=live["workers"],
+    )

@@ -67,10 +67,11 @@ class FederationTotals:
     members: int
     women_members: int
     workers: int  # of the profiled units
-    members_of_profiled: int
+    members_of_profiled: int  # of the units whose workers are known: 入会率 is over these
     congress_units: int
     disclosure_units: int
     joint_units_covered: int
+    with_workers: int = 0  # units whose profile gives their workers (an imported one may not)
 
     @property
     def membership_rate(self) -> Decimal | None:
@@ -98,7 +99,10 @@ def federation_totals(rows: list[UnitRow], period: Period) -> FederationTotals:
         members=sum(r.members for r in rows),
         women_members=sum(r.women_members for r in rows),
         workers=sum(r.workers for r in profiled),
-        members_of_profiled=sum(r.members for r in profiled),
+        # A unit whose workers are unknown (a profile taken from a workbook) would push 入会率
+        # past 100%: the rate counts only the units whose workers are known.
+        members_of_profiled=sum(r.members for r in profiled if r.workers),
+        with_workers=sum(1 for r in profiled if r.workers),
         congress_units=sum(1 for r in profiled if r.profile.has_congress),  # type: ignore[union-attr]
         disclosure_units=sum(1 for r in profiled if r.profile.has_disclosure),  # type: ignore[union-attr]
         joint_units_covered=sum(r.profile.joint_units for r in profiled),  # type: ignore[union-attr]

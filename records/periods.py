@@ -122,6 +122,11 @@ class Period:
         return "截至年底" if end.month == 12 else f"截至{end.month}月底"
 
     @property
+    def compared_with(self) -> str:
+        """What a comparison names: 上年 for a year, 上年同期 for a half, quarter or months so far."""
+        return "上年" if self.kind == PeriodKind.YEAR else "上年同期"
+
+    @property
     def summary_words(self) -> str:
         """What the opening says follows: 现将【全年工作】总结如下."""
         if self.kind == PeriodKind.HALF and self.part == 1:

@@ -16,7 +16,7 @@ from activities.selectors import activities_by_month
 from records.periods import Period
 
 from .charts import column_chart
-from .figures import Figures, fill
+from .figures import Figures, fill, for_period
 from .models import Report
 from .official import official_header
 from .sections import BY_KEY, Block, SectionContext, Table
@@ -123,7 +123,9 @@ def section_figures(
     for rs in report.sections.all():
         section = BY_KEY.get(rs.key)
         if section is not None:
-            figures[rs.key] = {} if section.staff_only else section.figures(ctx)
+            figures[rs.key] = (
+                {} if section.staff_only else for_period(section.figures(ctx), ctx.period.compared_with)
+            )
     return ctx, figures
 
 

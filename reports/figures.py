@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from records.money import TEN_THOUSAND, format_wan, format_yuan
@@ -60,19 +60,25 @@ def quantity_text(value: Decimal | int, unit: str) -> str:
     return f"{_number(Decimal(value))}{unit}"
 
 
-def change_phrase(current: Decimal | int, previous: Decimal | int | None, unit: str = "") -> str:
+LAST_YEAR = "上年"  # what a year compares with; a half year or months so far say 上年同期
+
+
+def change_phrase(
+    current: Decimal | int, previous: Decimal | int | None, unit: str = "", against: str = LAST_YEAR
+) -> str:
     """比上年增加17人，增长6.2% / 比上年减少3件，下降10.0% / 与上年持平; empty when last year
-    has no records. Rates compare in percentage points."""
+    has no records. Rates compare in percentage points. `against` names what is compared
+    with: 上年, or 上年同期 for a half year ("与上年同期持平")."""
     if previous is None or previous == 0:
         return ""
     diff = Decimal(current) - Decimal(previous)
     if diff == 0:
-        return "与上年持平"
+        return f"与{against}持平"
     verb, rel = ("增加", "增长") if diff > 0 else ("减少", "下降")
     if unit == "%":
-        return f"比上年{'提高' if diff > 0 else '降低'}{_number(abs(diff))}个百分点"
+        return f"比{against}{'提高' if diff > 0 else '降低'}{_number(abs(diff))}个百分点"
     change = percent(abs(diff), previous, PERCENT_PLACES)
-    return f"比上年{verb}{quantity_text(abs(diff), unit)}，{rel}{rate_text(change or 0)}"
+    return f"比{against}{verb}{quantity_text(abs(diff), unit)}，{rel}{rate_text(change or 0)}"
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class Figure:
     value: Decimal | int | str  # str for phrases such as a list of event names
     unit: str = ""  # 人, 人次, 次, 户, 件, 份, 家, 条, 元 (money), %
     previous: Decimal | int | None = None  # the same figure for the previous period
+    against: str = LAST_YEAR  # how the comparison names that period (for_period sets it)
 
     @property
     def is_money(self) -> bool:
@@ -96,7 +103,7 @@ class Figure:
     def change(self) -> str:
         if isinstance(self.value, str):
             return ""
-        return change_phrase(self.value, self.previous, self.unit)
+        return change_phrase(self.value, self.previous, self.unit, self.against)
 
     @property
     def with_change(self) -> str:
@@ -112,6 +119,13 @@ class Figure:
 
 
 Figures = dict[str, Figure]
+
+
+def for_period(figures: Figures, against: str) -> Figures:
+    """The figures comparing with `against` (Period.compared_with): 上年 or 上年同期."""
+    if against == LAST_YEAR:
+        return figures
+    return {label: replace(f, against=against) for label, f in figures.items()}
 
 
 def fill(template: str, figures: Figures) -> str:

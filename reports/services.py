@@ -23,7 +23,7 @@ from .document import Document, assemble
 from .figures import Figures, marker_problems
 from .models import Report, ReportSection, ReportStatus
 from .pdf import render_pdf
-from .sections import SECTIONS, Section
+from .sections import Section, sections_for
 from .sections.staff import PlansSection
 
 PDF_DIR = "reports"
@@ -85,7 +85,7 @@ def report_start(
     with recheck_on_conflict(lambda: _refuse_second_draft(union=union, period=period)):
         report.save()
     previous = {s.key: s for s in based_on.sections.all()} if based_on else {}
-    for position, section in enumerate(SECTIONS):
+    for position, section in enumerate(sections_for(union)):
         old = previous.get(section.key)
         ReportSection.objects.create(
             report=report,

@@ -31,6 +31,8 @@ class LegalAidForm(RecordForm):
             "kind",
             "persons",
             "subject",
+            "workers_represented",
+            "migrant_workers",
             "outcome",
             "amount_recovered",
             "is_typical",
@@ -41,4 +43,4 @@ class LegalAidForm(RecordForm):
 class PetitionForm(RecordForm):
     class Meta:
         model = Petition
-        fields = ["date", "channel", "cases", "persons", "subject", "handling", "resolved"]
+        fields = ["date", "channel", "cases", "persons", "collective", "subject", "handling", "resolved"]

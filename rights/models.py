@@ -69,6 +69,12 @@ class LegalAid(UnionRecord, TypicalCase):
     )
     persons = models.PositiveIntegerField(_("人次"), default=1, validators=_at_least_one("人次"))
     subject = models.CharField(_("事项"), max_length=200)
+    # Workers a represented case acts for (a wage claim for a whole crew), and the migrant
+    # workers among them: the summaries say "代理…件，涉及农民工208名".
+    workers_represented = models.PositiveIntegerField(
+        _("涉及职工人数"), default=0, blank=True, help_text=_("代理案件涉及的职工人数；法律咨询不填。")
+    )
+    migrant_workers = models.PositiveIntegerField(_("其中：农民工"), default=0, blank=True)
     outcome = models.TextField(_("处理结果"), blank=True)
     amount_recovered = MoneyField(_("追讨金额（元）"), blank=True)
 
@@ -84,6 +90,15 @@ class LegalAid(UnionRecord, TypicalCase):
     def clean(self) -> None:
         if self.amount_recovered is None:
             self.amount_recovered = ZERO
+        self.workers_represented = self.workers_represented or 0
+        self.migrant_workers = self.migrant_workers or 0
+        if self.migrant_workers > self.workers_represented:
+            raise ValidationError(
+                {
+                    "migrant_workers": f"农民工（{self.migrant_workers}人）不能多于涉及职工人数"
+                    f"（{self.workers_represented}人）。"
+                }
+            )
 
 
 class Petition(UnionRecord):
@@ -95,6 +110,9 @@ class Petition(UnionRecord):
     )
     cases = models.PositiveIntegerField(_("件次"), default=1, validators=_at_least_one("件次"))
     persons = models.PositiveIntegerField(_("人次"), default=1, validators=_at_least_one("人次"))
+    collective = models.BooleanField(
+        _("集体访"), default=False, help_text=_("多名职工集体来访（件次按起计，人次按来访人数计）。")
+    )
     subject = models.CharField(_("反映事项"), max_length=200)
     handling = models.TextField(_("办理情况"), blank=True)
     resolved = models.BooleanField(_("已办结"), default=False)
@@ -107,3 +125,7 @@ class Petition(UnionRecord):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()}：{self.subject}"
+
+    def clean(self) -> None:
+        if self.collective and self.persons is not None and self.persons < 2:
+            raise ValidationError({"persons": "集体访的来访人数应至少为2人。"})

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from records.periods import Period
 from unions.models import Union
 
-from .choices import DisputeType, LegalAidKind, MediationOutcome
+from .choices import DisputeType, LegalAidKind, MediationOutcome, PetitionChannel
 from .models import LegalAid, MediationCase, Petition
 
 ZERO = Decimal("0")
@@ -33,6 +33,16 @@ class DisputeTypeCount:
 
 
 @dataclass(frozen=True)
+class ChannelCount:
+    """Letters, visits, calls apart: 来访 counts persons, 来电 calls, 来信 letters."""
+
+    channel: str
+    label: str
+    cases: int  # 件次: letters, calls, visits (a collective visit is one)
+    persons: int  # 人次
+
+
+@dataclass(frozen=True)
 class RightsSummary:
     mediation_received: int  # cases received
     mediation_successful: int  # of those, 调解成功
@@ -47,6 +57,11 @@ class RightsSummary:
     petition_cases: int  # 来信来访 件次
     petition_persons: int  # 人次
     petition_resolved: int  # 件次 resolved
+    petition_by_channel: tuple[ChannelCount, ...] = ()  # channels that occurred, in vocabulary order
+    collective_visits: int = 0  # 集体访 起
+    collective_persons: int = 0  # 人
+    represented_workers: int = 0  # workers the represented cases act for
+    represented_migrants: int = 0  # of those, 农民工
 
     @property
     def total_recovered(self) -> Decimal:
@@ -69,14 +84,25 @@ def rights_summary(*, union: Union, period: Period) -> RightsSummary:
     aid = LegalAid.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
         consultation_persons=Coalesce(Sum("persons", filter=Q(kind=LegalAidKind.CONSULTATION)), 0),
         represented=Count("id", filter=Q(kind=LegalAidKind.REPRESENTATION)),
+        represented_workers=Coalesce(
+            Sum("workers_represented", filter=Q(kind=LegalAidKind.REPRESENTATION)), 0
+        ),
+        represented_migrants=Coalesce(Sum("migrant_workers", filter=Q(kind=LegalAidKind.REPRESENTATION)), 0),
         recovered=_money("amount_recovered"),
     )
     # Aliases differ from the field names: an aggregate may not reuse a field's name.
-    petitions = Petition.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
+    letters = Petition.objects.filter(in_period, date__range=(period.start, period.end))
+    petitions = letters.aggregate(
         n_cases=Coalesce(Sum("cases"), 0),
         n_persons=Coalesce(Sum("persons"), 0),
         n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
+        n_collective=Coalesce(Sum("cases", filter=Q(collective=True)), 0),
+        n_collective_persons=Coalesce(Sum("persons", filter=Q(collective=True)), 0),
     )
+    by_channel = {
+        row["channel"]: row
+        for row in letters.values("channel").annotate(n_cases=Sum("cases"), n_persons=Sum("persons"))
+    }
     return RightsSummary(
         mediation_received=mediation["received"],
         mediation_successful=mediation["successful"],
@@ -95,4 +121,15 @@ def rights_summary(*, union: Union, period: Period) -> RightsSummary:
         petition_cases=petitions["n_cases"],
         petition_persons=petitions["n_persons"],
         petition_resolved=petitions["n_resolved"],
+        petition_by_channel=tuple(
+            ChannelCount(
+                str(c.value), str(c.label), by_channel[c.value]["n_cases"], by_channel[c.value]["n_persons"]
+            )
+            for c in PetitionChannel
+            if c.value in by_channel
+        ),
+        collective_visits=petitions["n_collective"],
+        collective_persons=petitions["n_collective_persons"],
+        represented_workers=aid["represented_workers"],
+        represented_migrants=aid["represented_migrants"],
     )

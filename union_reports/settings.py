@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "demo",
     "imports",
     "profiles",
+    "aid",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ urlpatterns = [
     path("u/<str:code>/workbook/", include("workbook.urls")),
     path("u/<str:code>/imports/", include("imports.urls")),
     path("u/<str:code>/profiles/", include("profiles.urls")),
+    path("u/<str:code>/aid/", include("aid.urls")),
     path("admin/", admin.site.urls),
 ]
 

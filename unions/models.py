@@ -76,6 +76,7 @@ class Union(models.Model):
             ("hospital", _("医院")),
             ("government", _("机关")),
             ("institution", _("事业单位")),
+            ("aid_centre", _("职工帮扶中心")),
         ],
         default="enterprise",
         help_text=_("决定总结的用词：厂务/校务/院务/政务公开，职工/教职工/医护职工等。"),

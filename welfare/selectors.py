@@ -164,6 +164,13 @@ def disbursement_totals_of(
     }
 
 
+def disbursement_totals_to_non_members(*, union: Union, period: Period) -> Totals:
+    """Counted disbursements to named people who are not members (retirees, families, the
+    workers an aid centre serves): aid to non-members is reported as such."""
+    qs = counted_disbursements(union=union, period=period).filter(member__isnull=True)
+    return Totals(**_totals_from(qs.aggregate(**_AGGREGATES)))
+
+
 def _grouped(
     qs: QuerySet[Disbursement], field: str, choices: list[tuple[str, str]], include_empty: bool
 ) -> list[TypeTotal]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from records.periods import Period, period_for
+from records.periods import Period, PeriodKind, period_for
 from unions.models import Union
 
 from .indicators import BY_KEY, INDICATORS, Indicator, IndicatorDef, Value, add_up, as_indicators, from_text
@@ -96,21 +96,35 @@ def _depth(union: Union, top: Union) -> int:
 
 def rollup(*, union: Union, year: int, today: dt.date | None = None) -> Rollup:
     """The indicators of `union`'s whole subtree for `year`, with the per-union breakdown."""
+    return _rollup(union=union, year=year, period=None, today=today)
+
+
+def rollup_for_period(*, union: Union, period: Period, today: dt.date | None = None) -> Rollup:
+    """The subtree's indicators over a report's period. A statistical year is the roll-up
+    page's own (each union its own year, imported workbooks included), so a summary's totals
+    equal the page's; a half year, quarter or months so far counts every union of the subtree
+    over `period`, and leaves imported workbooks out: they carry whole years only."""
+    if period.kind == PeriodKind.YEAR:
+        return rollup(union=union, year=period.year, today=today)
+    return _rollup(union=union, year=period.year, period=period, today=today)
+
+
+def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | None) -> Rollup:
     today = today or dt.date.today()
     sources: list[RollupSource] = []
     unions = list(union.descendants(include_self=True).order_by("path"))
     names = {u.pk: u.name for u in unions}
     depths = {u.pk: _depth(u, union) for u in unions}
     for member_union in unions:
-        period = period_for(member_union, year)
+        counted = period or period_for(member_union, year)
         sources.append(
             RollupSource(
                 name=member_union.name,
                 code=member_union.code,
                 origin=ORIGIN_UNION,
-                period_label=f"{period.start:%Y-%m-%d}至{period.end:%Y-%m-%d}",
+                period_label=f"{counted.start:%Y-%m-%d}至{counted.end:%Y-%m-%d}",
                 depth=depths[member_union.pk],
-                values=union_indicator_values(union=member_union, period=period, today=today),
+                values=union_indicator_values(union=member_union, period=counted, today=today),
                 union_id=member_union.pk,
             )
         )
@@ -119,7 +133,7 @@ def rollup(*, union: Union, year: int, today: dt.date | None = None) -> Rollup:
         .filter(union__in=[u.pk for u in unions], year=year)
         .order_by("union__path", "source_name", "id")
     )
-    for report in reports:
+    for report in reports if period is None else ():
         sources.append(
             RollupSource(
                 name=report.source_name,
@@ -136,7 +150,7 @@ def rollup(*, union: Union, year: int, today: dt.date | None = None) -> Rollup:
     return Rollup(
         union=union,
         year=year,
-        period=period_for(union, year),
+        period=period or period_for(union, year),
         sources=tuple(sources),
         totals=add_up(s.values for s in sources),
     )

@@ -19,6 +19,7 @@ from audit.registry import log_event
 from records import scratch
 from records.params import period_param, year_param
 from records.periods import Period, current_period, period_for, periods_offered
+from reports.models import Report
 from reports.todos import todos_of
 from unions.models import Union
 from unions.permissions import Perm, UnionRequest, get_for_union, require, union_view
@@ -220,6 +221,11 @@ def rollup_page(request: UnionRequest) -> HttpResponse:
             "todos": todos_of(request),  # a county's home page is this one (unions.views)
             "checked": checked,
             "review": checked.totals,
+            # The federation's own summaries of the year and the year before (定稿 first): early
+            # in a year its home still shows last year's, the one just finalised.
+            "summaries": Report.objects.filter(union=request.union, year__in=(year, year - 1)).order_by(
+                "-year", "-status", "-id"
+            )[:3],
             "rollup": result,
             "period": result.period,
             "years": _periods(request.union),

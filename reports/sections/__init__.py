@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from .activity_sections import CompetitionSection, CultureSection, SelfBuildingSection, WomenSection
+from .aid_centre import AidCentreSection
 from .base import Block, Section, SectionContext, Table
 from .democracy_sections import DemocracySection, RightsSection
 from .federation import FederationSection
 from .organisation import OrganisationSection
 from .staff import PlansSection, ProblemsSection
+from .subtree import SubtreeSection
 from .welfare_sections import FundsSection, WelfareSection
 from .works_sections import (
     DuesSection,
@@ -20,10 +22,12 @@ from .works_sections import (
 
 SECTIONS: list[Section] = [
     FederationSection(),  # a higher-level union's units; left out where there are none
+    SubtreeSection(),  # the work across its subtree: contracts, welfare, rights, stand-outs
     OrganisationSection(),
     DemocracySection(),
     RightsSection(),
     WelfareSection(),
+    AidCentreSection(),  # an aid centre's services; left out where there are none
     CompetitionSection(),
     InnovationSection(),  # the works sections: each left out where it has no records
     ModelWorkerSection(),
@@ -40,4 +44,15 @@ SECTIONS: list[Section] = [
 ]
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 
-__all__ = ["SECTIONS", "BY_KEY", "Block", "Section", "SectionContext", "Table"]
+# The parts a kind of union leads with (writing.md: an aid centre with 帮扶); the rest follow
+# in the registry's order.
+LEADING: dict[str, tuple[str, ...]] = {"aid_centre": ("aid", "welfare", "rights")}
+
+
+def sections_for(union: object) -> list[Section]:
+    """The sections of a new report of `union`, in the order its kind writes them."""
+    first = LEADING.get(getattr(union, "kind", ""), ())
+    return [BY_KEY[k] for k in first] + [s for s in SECTIONS if s.key not in first]
+
+
+__all__ = ["SECTIONS", "BY_KEY", "sections_for", "Block", "Section", "SectionContext", "Table"]

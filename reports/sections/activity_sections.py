@@ -318,12 +318,15 @@ class SelfBuildingSection(Section):
         high = sum(row.count for row in levels if row.level in (HonourLevel.NATIONAL, HonourLevel.PROVINCIAL))
         return {
             **_category_figures(ctx, A.STUDY_TRAINING, "学习培训"),
+            **_category_figures(ctx, A.OTHER, "其他活动"),
             "获得荣誉": Figure("获得荣誉", total, "项"),
             "省部级以上荣誉": Figure("省部级以上荣誉", high, "项"),
         }
 
     def has_records(self, figures: Figures) -> bool:
-        return bool(figures["学习培训次数"].value or figures["获得荣誉"].value)
+        return bool(
+            figures["学习培训次数"].value or figures["获得荣誉"].value or figures["其他活动次数"].value
+        )
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks = []
@@ -337,6 +340,10 @@ class SelfBuildingSection(Section):
                 )
             )
         blocks += [p(t) for t in activity_cases(ctx, (A.STUDY_TRAINING, A.OTHER))]
+        if f["其他活动次数"].value:
+            # Activities of no category (a forum, a visit) are named rather than lost.
+            listed = str(f["其他活动名称"].value)
+            blocks.append(p(f"此外，还组织开展了{listed}{'活动' if listed.endswith('等') else ''}。"))
         if f["获得荣誉"].value:
             blocks += [p(s) for s in honour_sentences(ctx, f)]
         return blocks

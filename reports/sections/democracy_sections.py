@@ -197,6 +197,16 @@ class DemocracySection(Section):
         return [Table("民主管理主要数据", ["项目", "数量"], rows)]
 
 
+# How each channel of 来信来访 is counted (figure, words, what counts, unit), in the order the
+# seeds list them: visits in persons, calls and letters by number.
+CHANNEL_PHRASES = (
+    ("visit", "来访人次", "接待来访职工", "persons", "人次"),
+    ("phone", "来电次数", "来电", "cases", "次"),
+    ("letter", "来信件数", "来信", "cases", "件"),
+    ("online", "网上反映件数", "网上反映", "cases", "件"),
+)
+
+
 class RightsSection(Section):
     key = "rights"
     title = "依法维护职工合法权益"
@@ -204,22 +214,36 @@ class RightsSection(Section):
     def figures(self, ctx: SectionContext) -> Figures:
         now = rights_summary(union=ctx.union, period=ctx.period)
         before = rights_summary(union=ctx.union, period=ctx.previous)
-        return {
+        figures = {
             "调解案件": Figure("调解案件", now.mediation_received, "件", before.mediation_received or None),
             "调解成功": Figure("调解成功", now.mediation_successful, "件"),
             "调解成功率": Figure(
                 "调解成功率", percent(now.mediation_successful, now.mediation_received) or 0, "%"
             ),
             "涉及职工": Figure("涉及职工", now.mediation_workers, "人"),
+            "调解追回": Figure("调解追回", now.mediation_recovered, "元"),
             "法律咨询": Figure("法律咨询", now.consultation_persons, "人次"),
             "代理案件": Figure("代理案件", now.represented_cases, "件"),
+            "代理涉及职工": Figure("代理涉及职工", now.represented_workers, "名"),
+            "代理涉及农民工": Figure("代理涉及农民工", now.represented_migrants, "名"),
+            "法律援助追回": Figure("法律援助追回", now.legal_aid_recovered, "元"),
             "来信来访件次": Figure("来信来访件次", now.petition_cases, "件次", before.petition_cases or None),
             "来信来访人次": Figure("来信来访人次", now.petition_persons, "人次"),
+            "集体访": Figure("集体访", now.collective_visits, "起"),
+            "集体访人数": Figure("集体访人数", now.collective_persons, "人"),
             "追回金额": Figure("追回金额", now.total_recovered, "元", before.total_recovered or None),
         }
+        by_channel = {line.channel: line for line in now.petition_by_channel}
+        for channel, label, _, attr, unit in CHANNEL_PHRASES:
+            line = by_channel.get(channel)
+            figures[label] = Figure(label, getattr(line, attr) if line else 0, unit)
+        return figures
 
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks = []
+        # Both kinds recovered money: each sentence says its own, then the total; otherwise the
+        # total sentence alone says it (a figure is stated once).
+        apart = bool(f["调解追回"].value and f["法律援助追回"].value)
         if f["调解案件"].value:
             blocks.append(
                 p(
@@ -228,6 +252,7 @@ class RightsSection(Section):
                         "【调解案件同比】" if f["调解案件"].change else "",
                         "涉及职工【涉及职工】" if f["涉及职工"].value else "",
                         "调解成功【调解成功】，调解成功率【调解成功率】" if f["调解成功"].value else "",
+                        "为职工追回工资及补偿【调解追回】" if apart else "",
                     )
                 )
             )
@@ -238,6 +263,8 @@ class RightsSection(Section):
                         "开展法律援助和普法服务",
                         "为职工提供法律咨询【法律咨询】" if f["法律咨询"].value else "",
                         "代理职工维权案件【代理案件】" if f["代理案件"].value else "",
+                        self._represented(f) if f["代理案件"].value else "",
+                        "为职工追讨工资及补偿【法律援助追回】" if apart else "",
                     )
                 )
             )
@@ -245,7 +272,9 @@ class RightsSection(Section):
             blocks.append(
                 p(
                     join_clauses(
-                        "通过调解和法律援助，为职工追回工资及各项补偿【追回金额】",
+                        "两项合计为职工追回【追回金额】"
+                        if apart
+                        else "通过调解和法律援助，为职工追回工资及各项补偿【追回金额】",
                         "【追回金额同比】" if f["追回金额"].change else "",
                     )
                 )
@@ -256,9 +285,32 @@ class RightsSection(Section):
                     join_clauses(
                         "认真做好职工来信来访工作，受理来信来访【来信来访件次】、【来信来访人次】",
                         "【来信来访件次同比】" if f["来信来访件次"].change else "",
+                        self._channels(f),
+                        "其中集体访【集体访】、【集体访人数】" if f["集体访"].value else "",
                         "做到件件有回音",
                     )
                 )
             )
         blocks += [p(t) for t in rights_cases(ctx)]
         return blocks
+
+    @staticmethod
+    def _represented(f: Figures) -> str:
+        """涉及农民工208名 / 涉及职工30名，其中农民工12名."""
+        workers, migrants = f["代理涉及职工"].value, f["代理涉及农民工"].value
+        if not workers:
+            return ""
+        if migrants == workers:
+            return "涉及农民工【代理涉及农民工】"
+        return "涉及职工【代理涉及职工】" + ("，其中农民工【代理涉及农民工】" if migrants else "")
+
+    @staticmethod
+    def _channels(f: Figures) -> str:
+        """接待来访职工952人次、来电1042次、来信12件: the channels apart, when there are several
+        (visits alone are already the total)."""
+        present = [
+            (channel, label, words) for channel, label, words, _, _ in CHANNEL_PHRASES if f[label].value
+        ]
+        if not present or [channel for channel, _, _ in present] == ["visit"]:
+            return ""
+        return "其中" + "、".join(f"{words}【{label}】" for _, label, words in present)

@@ -36,6 +36,7 @@ class FederationSection(Section):
         return {
             "基层工会数": Figure("基层工会数", t.units, "家"),
             "填报基本情况": Figure("填报基本情况", t.profiled, "家"),
+            "填报职工人数单位": Figure("填报职工人数单位", t.with_workers, "家"),
             "新建工会": Figure("新建工会", t.new_units, "家"),
             "单位类型构成": Figure("单位类型构成", kinds),
             "下级会员总数": Figure(
@@ -59,6 +60,10 @@ class FederationSection(Section):
             return []
         partial = f["填报基本情况"].value != f["基层工会数"].value
         basis = "（按已填报基本情况的【填报基本情况】统计）" if partial and f["填报基本情况"].value else ""
+        # 入会率 over the units whose workers are known: said so when fewer than those profiled.
+        rate_basis = basis
+        if f["填报职工人数单位"].value != f["填报基本情况"].value and f["填报职工人数单位"].value:
+            rate_basis = "（按已填报职工人数的【填报职工人数单位】统计）"
         blocks = [
             p(
                 join_clauses(
@@ -73,7 +78,7 @@ class FederationSection(Section):
                     "基层工会共有会员【下级会员总数】",
                     "【下级会员总数同比】" if f["下级会员总数"].change else "",
                     "其中女会员【下级女会员】" if f["下级女会员"].value else "",
-                    f"所在单位职工【职工总数】，职工入会率【下级入会率】{basis}"
+                    f"所在单位职工【职工总数】，职工入会率【下级入会率】{rate_basis}"
                     if f["职工总数"].value
                     else "",
                 )

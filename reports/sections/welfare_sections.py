@@ -17,6 +17,8 @@ from welfare.selectors import (
     disbursement_totals_by_funding_source,
     disbursement_totals_by_type,
     disbursement_totals_of,
+    disbursement_totals_to_non_members,
+    disbursements_paid_from_union_funds,
     donation_titles,
     donation_totals,
     hardship_file_counts,
@@ -89,6 +91,11 @@ class WelfareSection(Section):
             "捐款金额": Figure("捐款金额", donations.amount, "元", donations_before.amount or None),
             "捐款名称": Figure("捐款名称", name_list(donation_titles(union=ctx.union, period=ctx.period))),
         }
+        # Aid to people who are not members (retirees, families, the workers an aid centre
+        # serves) is counted as such: "其中非会员受助N人次".
+        other = disbursement_totals_to_non_members(union=ctx.union, period=ctx.period)
+        figures["非会员受助人次"] = Figure("非会员受助人次", other.person_times, "人次")
+        figures["非会员受助金额"] = Figure("非会员受助金额", other.total, "元")
         for row in self._by_type(ctx):
             figures[f"{row.label}人数"] = Figure(f"{row.label}人数", row.households, "人")
             figures[f"{row.label}人次"] = Figure(f"{row.label}人次", row.person_times, "人次")
@@ -112,6 +119,9 @@ class WelfareSection(Section):
                         + ("、【帮扶人次】" if f["帮扶人次"].value != f["帮扶人数"].value else ""),
                         "发放慰问金和慰问品合计【帮扶金额】",
                         "【帮扶金额同比】" if f["帮扶金额"].change else "",
+                        "其中救助、慰问非会员【非会员受助人次】，【非会员受助金额】"
+                        if f["非会员受助人次"].value and f["非会员受助人次"].value < f["帮扶人次"].value
+                        else "",
                     )
                 )
             )
@@ -154,7 +164,7 @@ class WelfareSection(Section):
         files = f["在档困难职工"]
         if files.previous and files.value != files.previous:
             way = "减少" if files.value < files.previous else "增加"
-            stock = f"{ctx.as_of}，在档困难职工从上年的{files.previous}户{way}到【在档困难职工】"
+            stock = f"{ctx.as_of}，在档困难职工从{ctx.period.compared_with}的{files.previous}户{way}到【在档困难职工】"
         elif files.value:
             stock = f"{ctx.as_of}，在档困难职工【在档困难职工】"
         else:

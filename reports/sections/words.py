@@ -19,6 +19,8 @@ WORDS = {
     "hospital": Words("院务公开", "医护职工", "围绕医疗服务中心工作", "技能竞赛"),
     "government": Words("政务公开", "干部职工", "围绕机关中心工作", "岗位练兵"),
     "institution": Words("事务公开", "职工", "围绕单位中心工作", "劳动竞赛"),
+    # Its own staff are few; the workers it serves are mostly not its members (aid.models).
+    "aid_centre": Words("事务公开", "困难职工", "围绕帮扶救助中心工作", "岗位练兵"),
 }
 
 

@@ -203,7 +203,7 @@ def test_hardship_files_open_close_and_are_reviewed(factory):
 
 def test_the_year_is_audited_under_the_staff_who_did_it(factory):
     labels = set(AuditEntry.objects.values_list("actor_label", flat=True))
-    assert labels <= {AUDIT_LABEL, "clerk", "leader", "yy-clerk", "yy-leader"}
+    assert labels <= {AUDIT_LABEL, "clerk", "leader", "yy-clerk", "yy-leader", "county"}
     activity = Activity.objects.filter(union=factory).first()
     created = AuditEntry.objects.get(
         content_type=ContentType.objects.get_for_model(Activity), object_id=str(activity.pk), action="create"

@@ -45,6 +45,7 @@ class Seed:
     name: str
     union: Any
     figures: list[str] = field(default_factory=list)  # as the seed writes them
+    period: Any = None  # a records.periods.Period; None for the statistical year Y
 
 
 def _saved(model: type, **fields: Any) -> Any:
@@ -381,11 +382,14 @@ def mine() -> Seed:
 SEEDS: tuple[Callable[[], Seed], ...] = (school, hospital, group, workshop, mine)
 
 
-def summary_text(union: Any, year: int = Y) -> str:
+def summary_text(union: Any, year: int = Y, period: Any = None) -> str:
     from reports.models import Report, ReportStatus
 
-    report = Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).first()
-    report = report or report_start(union=union, year=year, actor=None)
+    if period is not None:
+        report = report_start(union=union, period=period, actor=None)
+    else:
+        report = Report.objects.filter(union=union, year=year, status=ReportStatus.DRAFT).first()
+        report = report or report_start(union=union, year=year, actor=None)
     doc = assemble(report)
     parts = list(doc.opening)
     for section in doc.sections:

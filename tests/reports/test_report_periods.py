@@ -73,7 +73,8 @@ def test_a_half_year_report_has_the_half_year_shape(union, records):
     assert "截至6月底，本会共有会员12人" in text
     assert "上半年新发展会员2人" in text
     # 150 person-times against 60 in the first half of 2024.
-    assert "共2次，参与职工150人次" in text and "增长150.0%" in text
+    assert "共2次，参与职工150人次，比上年同期增加90人次，增长150.0%" in text
+    assert "比上年增加" not in text  # a half year compares with the same half a year before
     assert "全年" not in text and "截至年底" not in text
 
 
@@ -83,7 +84,7 @@ def test_the_second_half_closes_with_next_years_plans(union, records):
     assert report.sections.get(key="plans").heading == "下一年工作打算"
     text = text_of(report, AFTER_2025)
     # 70 person-times against 70 in the second half of 2024.
-    assert "共2次，参与职工70人次，与上年持平" in text
+    assert "共2次，参与职工70人次，与上年同期持平" in text
 
 
 def test_a_year_draft_made_on_1_december_speaks_of_the_months_to_november(union, records):
