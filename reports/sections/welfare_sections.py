@@ -18,7 +18,6 @@ from welfare.selectors import (
     disbursement_totals_by_type,
     disbursement_totals_of,
     disbursement_totals_to_non_members,
-    disbursements_paid_from_union_funds,
     donation_titles,
     donation_totals,
     hardship_file_counts,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('unions', '0004_union_kind'),
+        ('unions', '0005_union_survey_cover'),
     ]
 
     operations = [
