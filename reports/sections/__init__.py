@@ -7,7 +7,7 @@ from .base import Block, Section, SectionContext, Table
 from .democracy_sections import DemocracySection, RightsSection
 from .federation import FederationSection
 from .organisation import OrganisationSection
-from .staff import PlansSection, ProblemsSection
+from .staff import OwnSection, PlansSection, ProblemsSection
 from .welfare_sections import FundsSection, WelfareSection
 
 SECTIONS: list[Section] = [
@@ -25,5 +25,12 @@ SECTIONS: list[Section] = [
     PlansSection(),
 ]
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+OWN = OwnSection()
 
-__all__ = ["SECTIONS", "BY_KEY", "Block", "Section", "SectionContext", "Table"]
+
+def section_for(key: str) -> Section | None:
+    """The section behind a report's row: the registry's, or staff's own ("own-…")."""
+    return BY_KEY.get(key) or (OWN if key.startswith("own-") else None)
+
+
+__all__ = ["SECTIONS", "BY_KEY", "Block", "Section", "SectionContext", "Table", "section_for"]

@@ -271,13 +271,11 @@ class WomenSection(Section):
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks = []
         if f["女职工活动次数"].value:
-            first = ctx.first_mention("女会员")
+            # Said once: when 组织建设 stated them, the document's registry leaves these out.
             blocks.append(
                 p(
                     join_clauses(
-                        "本会现有女会员【女会员】，占会员总数的【女会员占比】"
-                        if first and f["女会员"].value
-                        else "",
+                        "本会现有女会员【女会员】，占会员总数的【女会员占比】" if f["女会员"].value else "",
                         events_clause(f, "女职工活动", "开展", "女职工活动"),
                         people_clause(f, "女职工活动", "参与女职工"),
                     )

@@ -107,10 +107,12 @@ def test_welfare_and_funds_figures_in_the_pdf(union, welfare_year):
     total = festival_total + medical_total  # 12800
     before = 10000
     assert "开展帮扶救助，把温暖送到职工心坎上" in text
+    # The year's headline in the opening; the welfare section goes on with the kinds.
     assert (
-        f"全年走访慰问、帮扶救助职工4人、6人次，发放慰问金和慰问品合计{total / 10000:g}万元，"
-        f"比上年增加{total - before}元，增长{(total - before) * 100 / before:.1f}%" in text
+        f"全年，本会走访慰问、帮扶救助职工4人、6人次，发放慰问金和慰问品合计{total / 10000:g}万元，"
+        f"比上年增加{total - before}元，增长{(total - before) * 100 / before:.1f}%。" in text
     )  # 28.0%
+    assert text.count(f"合计{total / 10000:g}万元") == 1
     # Universal comfort apart from aid; one person had 大病救助 twice: 1人、2人次.
     assert f"坚持常态化慰问：节日慰问4人次，{festival_total}元。" in text
     assert "对遇到困难的职工及时救助：大病救助1人、2人次，1万元。" in text

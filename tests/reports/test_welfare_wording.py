@@ -33,7 +33,7 @@ def test_universal_comfort_is_apart_from_aid_with_persons_and_person_times(union
     _give(union, K.MEDICAL, dt.date(Y, 3, 1), "5000", member=people[1])
     _give(union, K.STUDENT, dt.date(Y, 8, 20), "2000", member=people[2])
     text = summary_text(union)
-    assert "全年走访慰问、帮扶救助职工3人、9人次，发放慰问金和慰问品合计1.02万元。" in text
+    assert "全年，本会走访慰问、帮扶救助职工3人、9人次，发放慰问金和慰问品合计1.02万元。" in text
     assert "坚持常态化慰问：节日慰问3人、6人次，3000元；生日慰问1人次，200元。" in text
     assert "对遇到困难的职工及时救助：大病救助1人，5000元；金秋助学1人，2000元。" in text
     assert "户" not in text  # nobody here is a hardship household
