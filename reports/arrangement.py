@@ -65,7 +65,5 @@ def arrange(
             out += staff(text)
     out += staff(after_all)
     return [
-        b
-        for i, b in enumerate(out)
-        if i not in headings or (i + 1 < len(out) and out[i + 1].kind != "h")
+        b for i, b in enumerate(out) if i not in headings or (i + 1 < len(out) and out[i + 1].kind != "h")
     ]

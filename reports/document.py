@@ -19,7 +19,14 @@ from .arrangement import arrange
 from .charts import column_chart
 from .figures import Figures, fill
 from .models import Report, ReportSection
-from .opening import DOCUMENT_KEY, HEADLINE, document_figures, expand_headline, headline_figure, headline_template
+from .opening import (
+    DOCUMENT_KEY,
+    HEADLINE,
+    document_figures,
+    expand_headline,
+    headline_figure,
+    headline_template,
+)
 from .sections import Block, Section, SectionContext, Table, section_for
 from .stating import Stated
 
@@ -134,7 +141,9 @@ def section_figures(
     return ctx, figures
 
 
-def _section_blocks(rs: ReportSection, section: Section, ctx: SectionContext, figures: Figures, stated: Stated) -> list[Block]:
+def _section_blocks(
+    rs: ReportSection, section: Section, ctx: SectionContext, figures: Figures, stated: Stated
+) -> list[Block]:
     """The section as arranged by staff: generated paragraphs (less those switched off and
     the clauses stated earlier in the document) with staff text before, between and after."""
     generated = section.blocks(ctx, figures) if rs.use_generated and not section.staff_only else []

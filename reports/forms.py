@@ -71,7 +71,10 @@ class SectionForm(CleanTextFormMixin, forms.ModelForm):
             self.fields["staff_text"].label = "本章节的文字"
         for i, (slot, text) in enumerate(self.paragraphs):
             self.fields[f"keep_{i}"] = forms.BooleanField(
-                label=f"第{i + 1}段：使用这段自动生成的文字", required=False, initial=slot not in off, help_text=text
+                label=f"第{i + 1}段：使用这段自动生成的文字",
+                required=False,
+                initial=slot not in off,
+                help_text=text,
             )
             self.fields[f"after_{i}"] = forms.CharField(
                 label=f"写在第{i + 1}段之后",

@@ -203,7 +203,9 @@ class ReportSection(models.Model):
     @property
     def written(self) -> str:
         """Everything staff wrote in the section, wherever it is placed."""
-        return "\n".join([*(str(t) for t in (self.placed_text or {}).values()), self.staff_text or ""]).strip()
+        return "\n".join(
+            [*(str(t) for t in (self.placed_text or {}).values()), self.staff_text or ""]
+        ).strip()
 
     @property
     def is_own(self) -> bool:

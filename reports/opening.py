@@ -22,7 +22,9 @@ DOCUMENT_KEY = "document"  # the figures of the document itself beside the secti
 
 def document_figures(ctx: SectionContext) -> Figures:
     """Totals no section states: all activities of the period, against the previous one."""
-    now = ctx.once("activities-by-category", lambda: activities_by_category(union=ctx.union, period=ctx.period))
+    now = ctx.once(
+        "activities-by-category", lambda: activities_by_category(union=ctx.union, period=ctx.period)
+    )
     before = ctx.once(
         "activities-by-category-prev", lambda: activities_by_category(union=ctx.union, period=ctx.previous)
     )

@@ -14,9 +14,9 @@ from records.periods import current_period
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import finalising, services
+from .arrangement import slots
 from .document import assemble, section_figures
 from .figures import marker_problems
-from .arrangement import slots
 from .forms import OwnSectionForm, ReportForm, SectionForm, StartReportForm
 from .markers import report_marker_problems
 from .models import FinaliseJob, FinaliseStatus, Report, ReportSection

@@ -119,6 +119,10 @@ class WelfareSection(Section):
             )
             comfort = [r for r in kinds if r.kind not in AID_KINDS]
             aid = [r for r in kinds if r.kind in AID_KINDS]
+            if len(kinds) == 1:  # one kind: its figures are the totals, said once already
+                what = "慰问" if comfort else "救助"
+                blocks.append(p(f"全部{what}均为{kinds[0].label.replace('/', '、')}。", "kinds"))
+                comfort = aid = []
             if comfort:
                 blocks.append(p("坚持常态化慰问：" + "；".join(kind_phrase(r) for r in comfort) + "。"))
             if aid:
@@ -261,6 +265,15 @@ class FundsSection(Section):
             + "。"
         )
 
+    def _welfare_spending(self, ctx: SectionContext, f: Figures) -> str:
+        """The welfare line; when it is the welfare section's total, said by reference to it."""
+        if not f["帮扶支出"].value:
+            return ""
+        welfare = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
+        if welfare.total == f["帮扶支出"].value:
+            return "帮扶慰问支出即前述慰问金和慰问品"
+        return "帮扶慰问【帮扶支出】"
+
     def has_records(self, f: Figures) -> bool:
         return bool(f["经费收入"].value or f["经费支出"].value or f["经审次数"].value)
 
@@ -286,7 +299,7 @@ class FundsSection(Section):
                         "经费支出【经费支出】" if f["经费支出"].value else "",
                         "【经费支出同比】" if f["经费支出"].value and f["经费支出"].change else "",
                         "主要用于职工活动【职工活动支出】" if f["职工活动支出"].value else "",
-                        "帮扶慰问【帮扶支出】" if f["帮扶支出"].value else "",
+                        self._welfare_spending(ctx, f),
                         "做到取之于职工、用之于职工",
                     )
                 )
