@@ -121,7 +121,10 @@ class WelfareSection(Section):
             aid = [r for r in kinds if r.kind in AID_KINDS]
             if len(kinds) == 1:  # one kind: its figures are the totals, said once already
                 what = "慰问" if comfort else "救助"
-                blocks.append(p(f"全部{what}均为{kinds[0].label.replace('/', '、')}。", "kinds"))
+                households = (
+                    "救助对象中有在档困难职工家庭【帮扶困难户】。" if aid and f["帮扶困难户"].value else ""
+                )
+                blocks.append(p(f"全部{what}均为{kinds[0].label.replace('/', '、')}。{households}", "kinds"))
                 comfort = aid = []
             if comfort:
                 blocks.append(p("坚持常态化慰问：" + "；".join(kind_phrase(r) for r in comfort) + "。"))

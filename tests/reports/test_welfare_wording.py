@@ -45,7 +45,9 @@ def test_aid_to_hardship_households_is_counted_in_hu(union):
         for month in (1, 6):
             _give(union, K.LIVING, dt.date(Y, month, 10), "800", member=file.member, hardship_file=file)
     text = summary_text(union)
-    assert "对遇到困难的职工及时救助：生活救助2人、4人次，3200元。救助对象中有在档困难职工家庭2户。" in text
+    # One kind: its persons, person-times and sum are the opening's totals, said once.
+    assert "全年，本会走访慰问、帮扶救助职工2人、4人次，发放慰问金和慰问品合计3200元。" in text
+    assert "全部救助均为生活救助。救助对象中有在档困难职工家庭2户。" in text
 
 
 def test_the_funding_split_is_stated(union):
