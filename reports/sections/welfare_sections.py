@@ -27,7 +27,7 @@ from ..charts import horizontal_bars
 from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
 from .phrases import name_list
-from .typical import disbursement_cases
+from .typical import disbursement_cases, hardship_cases
 
 TEN_THOUSAND = Decimal("10000")
 
@@ -144,7 +144,8 @@ class WelfareSection(Section):
                 blocks.append(p(f"从资金来源看，{listed}。"))
         if f["在档困难职工"].value or f["新建档"].value or f["脱困"].value:
             blocks.append(h("精准做好困难职工帮扶"))
-            blocks.append(p(self._hardship(ctx, f)))
+            blocks.append(p(self._hardship(ctx, f), "hardship"))
+            blocks += [p(t) for t in hardship_cases(ctx)]
         if f["捐款活动"].value:
             names = str(f["捐款名称"].value)
             blocks.append(
