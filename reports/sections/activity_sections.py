@@ -20,6 +20,7 @@ from members.selectors import membership_figures, model_workers_by_level
 
 from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
+from .democracy_sections import carried
 from .honours import honour_sentences
 from .phrases import MAX_NAMED, name_list, result_clause, with_noun
 from .typical import activity_cases
@@ -262,6 +263,7 @@ class WomenSection(Section):
             **_category_figures(ctx, A.HEALTH_CHECK, "职工体检"),
             "女职工专项合同": Figure("女职工专项合同", women_contract.contracts, "份"),
             "女职工专项覆盖": Figure("女职工专项覆盖", women_contract.workers_covered, "人"),
+            "女职工专项继续履行": Figure("女职工专项继续履行", carried(ctx).get(ContractKind.WOMEN, 0), "份"),
         }
 
     def has_records(self, figures: Figures) -> bool:
@@ -284,11 +286,14 @@ class WomenSection(Section):
         if f["女职工专项合同"].value and not ctx.first_mention("女职工专项合同"):
             blocks.append(p("女职工权益保护专项集体合同覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"))
         elif f["女职工专项合同"].value:
-            blocks.append(
-                p(
-                    "签订女职工权益保护专项集体合同【女职工专项合同】，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"
-                )
+            # Signed in an earlier year and in force now: 继续履行, not 签订 (the verb fits the period).
+            signed = f["女职工专项合同"].value > f["女职工专项继续履行"].value
+            verb = (
+                "签订女职工权益保护专项集体合同【女职工专项合同】"
+                if signed
+                else ("女职工权益保护专项集体合同【女职工专项合同】在有效期内继续履行")
             )
+            blocks.append(p(f"{verb}，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"))
         if f["职工体检次数"].value:
             events = _events(ctx, A.HEALTH_CHECK)
             listed = per_event(events) if any(e.participants for e in events) else ""
