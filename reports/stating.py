@@ -11,6 +11,7 @@ it does not repeat what staff wrote.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .figures import CHANGE_SUFFIX, TOKEN, Figures, fill
@@ -50,6 +51,7 @@ def _dependent(clause: str, figures: Figures) -> bool:
 class Stated:
     figures: Figures
     seen: set[str] = field(default_factory=set)
+    told: Counter[str] = field(default_factory=Counter)  # how often each figure was filled
 
     def _names(self, text: str) -> list[str]:
         names = []
@@ -60,7 +62,9 @@ class Stated:
         return names
 
     def note(self, text: str) -> None:
-        self.seen.update(self._names(text))
+        names = self._names(text)
+        self.seen.update(names)
+        self.told.update(names)
 
     def staff(self, text: str) -> str:
         """Staff text as written, its markers filled and recorded as stated."""

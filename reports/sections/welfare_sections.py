@@ -235,7 +235,7 @@ class FundsSection(Section):
             "经审次数": Figure("经审次数", len(audits), "次"),
         }
 
-    def _reconcile(self, ctx: SectionContext) -> str:
+    def _reconcile(self, ctx: SectionContext, f: Figures) -> str:
         """Why the welfare section's total and the funds' welfare line differ, when they do:
         other funding sources, approved but unpaid records, payment in another period."""
         welfare = ctx.once(
@@ -263,11 +263,9 @@ class FundsSection(Section):
             parts.append(
                 f"{money_text(abs(shifted))}因发放日期与慰问日期不在同一期间而计入{'其他期间' if shifted > 0 else '本期'}"
             )
-        return (
-            f"帮扶救助部分所述慰问救助{money_text(welfare)}中，由工会经费列支并已发放{money_text(union_paid)}；"
-            + "，".join(parts)
-            + "。"
-        )
+        # Both sums were stated before (the welfare total, the funds' welfare line): referred to.
+        paid = "的部分即上述帮扶慰问支出" if union_paid == f["帮扶支出"].value else money_text(union_paid)
+        return f"前述帮扶慰问资金中，由工会经费列支并已发放{paid}；" + "，".join(parts) + "。"
 
     def _welfare_spending(self, ctx: SectionContext, f: Figures) -> str:
         """The welfare line; when it is the welfare section's total, said by reference to it."""
@@ -276,6 +274,10 @@ class FundsSection(Section):
         welfare = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
         if welfare.total == f["帮扶支出"].value:
             return "帮扶慰问支出即前述慰问金和慰问品"
+        union_share = disbursements_paid_from_union_funds(union=ctx.union, period=ctx.period)
+        sources = disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+        if union_share == f["帮扶支出"].value and len([r for r in sources if r.total]) > 1:
+            return "帮扶慰问支出即前述由工会经费承担的部分"
         return "帮扶慰问【帮扶支出】"
 
     def has_records(self, f: Figures) -> bool:
@@ -308,7 +310,7 @@ class FundsSection(Section):
                     )
                 )
             )
-            reconciled = self._reconcile(ctx)
+            reconciled = self._reconcile(ctx, f)
             if reconciled:
                 blocks.append(p(reconciled))
         if f["经审次数"].value:

@@ -58,7 +58,7 @@ def test_the_funding_split_is_stated(union):
     assert "从资金来源看，工会经费4500元、上级工会专项1.1万元、社会捐赠1万元。" in text
     # The funds section says why its welfare line is smaller than the welfare total.
     assert (
-        "帮扶救助部分所述慰问救助2.55万元中，由工会经费列支并已发放4500元；"
+        "前述帮扶慰问资金中，由工会经费列支并已发放的部分即上述帮扶慰问支出；"
         "上级工会专项、社会捐赠承担2.1万元，不在工会经费中列支。" in text
     )
 
