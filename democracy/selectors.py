@@ -232,6 +232,19 @@ def contract_summary(*, union: Union, period: Period, today: dt.date) -> Contrac
     )
 
 
+def contracts_carried_over(*, union: Union, period: Period, today: dt.date) -> dict[str, int]:
+    """Contracts in force at the period's end (or today) that were signed before it began,
+    by kind: they are 继续履行 this period, not 签订."""
+    as_of = min(period.end, today)
+    rows = (
+        _live(CollectiveContract, union)
+        .filter(in_force_on(as_of), signed_on__lt=period.start)
+        .values("kind")
+        .annotate(n=Count("id"))
+    )
+    return {row["kind"]: row["n"] for row in rows}
+
+
 @dataclass(frozen=True)
 class ExpiringContract:
     contract: CollectiveContract

@@ -52,6 +52,23 @@ def format_wan(amount: Decimal | int | None, places: int = 2) -> str:
     return f"{_trim(wan)}万元"
 
 
+EXACT_YUAN_BELOW = Decimal("100000")  # below 10万元 a sum 万元 would round is written in exact 元
+
+
+def format_money(amount: Decimal | int | None) -> str:
+    """Money as the seeds write it, the one rule for the summary, the dashboard and the
+    workbook pages: exact 元 for ordinary sums (12180元, 93450元); 万元 when that is exact with
+    at most two decimals (2.88万元, 41万元); from 10万元 up in 万元 rounded to two decimals
+    (34.65万元), where the rounding is under 0.05% of the sum."""
+    amount = Decimal(amount or 0)
+    if abs(amount) < TEN_THOUSAND:
+        return format_yuan(amount)
+    wan = amount / TEN_THOUSAND
+    if wan == wan.quantize(Decimal("0.01")) or abs(amount) >= EXACT_YUAN_BELOW:
+        return format_wan(amount)
+    return format_yuan(amount)
+
+
 def format_amount(amount: Decimal | int | None) -> str:
     """An amount on a page (lists, details): thousands separated, two decimals: 12,345.60.
     The summaries' own wording stays with format_yuan/format_wan."""

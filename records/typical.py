@@ -20,7 +20,9 @@ def typical_case_mark(*, record: TypicalCase, is_typical: bool, note: str = "") 
     current = type(record).objects.select_for_update().get(pk=record.pk)
     current.is_typical = is_typical
     current.typical_note = note.strip() if is_typical else ""
-    current.full_clean()
+    # Only the mark is checked: a record entered under older rules can still be marked.
+    others = [f.name for f in current._meta.concrete_fields if f.name not in TYPICAL_FIELDS]
+    current.clean_fields(exclude=others)
     current.save(update_fields=[*TYPICAL_FIELDS, "updated_at"])
     log_event(
         current, "records.typical_case.marked", {"is_typical": is_typical, "note": current.typical_note}

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -29,7 +29,7 @@ from .display import moment, person_name
 from .filters import Filter, search
 from .forms import RecordForm
 from .list_export import ListExportMixin
-from .models import UnionRecord
+from .models import TypicalCase, UnionRecord
 from .money import format_amount
 from .paginator import VersionedCountPaginator
 from .params import filter_param, page_param, text_param
@@ -200,6 +200,9 @@ class RecordViewSet(ListExportMixin):
             "edit_url": reverse(self.url_name("edit"), args=[request.union.code, obj.pk]),
             "void_url": reverse(self.url_name("void"), args=[request.union.code, obj.pk]),
         }
+        if self.can_be_typical:
+            context["typical_url"] = reverse(self.url_name("typical"), args=[request.union.code, obj.pk])
+            context["can_mark_typical"] = request.access.can(Perm.EDIT)
         if self.detail_extra:
             context.update(self.detail_extra(request, obj))
         return render(request, self.detail_template, context)
@@ -275,6 +278,35 @@ class RecordViewSet(ListExportMixin):
             return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
         return render(request, "records/void.html", {"vs": self, "object": obj, **self._nav(request)})
 
+    @property
+    def can_be_typical(self) -> bool:
+        return issubclass(self.model, TypicalCase)
+
+    def typical_view(self, request: UnionRequest, pk: int) -> HttpResponse:
+        """Mark the record as a 典型事例 (or unmark it) from its page: only the mark and its
+        note change, through the audited service, whatever the record's own state."""
+        from .typical import typical_case_mark
+
+        obj = get_for_union(self.base_queryset(request), request, pk)
+        if request.method == "POST":
+            marked = request.POST.get("is_typical") == "1"
+            note = text_param(request, "typical_note", max_length=200, data=request.POST) or ""
+            if obj.is_void:
+                messages.error(request, "已作废的记录不能标为典型事例。")
+            else:
+                try:
+                    typical_case_mark(record=obj, is_typical=marked, note=note)
+                except ValidationError as exc:
+                    messages.error(request, "；".join(exc.messages))
+                    return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+                messages.success(
+                    request,
+                    f"已将{self.verbose_name}“{obj}”标为典型事例，总结中将单独写一句。"
+                    if marked
+                    else f"已取消{self.verbose_name}“{obj}”的典型事例标记。",
+                )
+        return redirect(self.url_name("detail"), code=request.union.code, pk=obj.pk)
+
     def _nav(self, request: UnionRequest) -> dict[str, str]:
         return {"list_url": reverse(self.url_name("list"), args=[request.union.code])}
 
@@ -287,4 +319,15 @@ class RecordViewSet(ListExportMixin):
             path(f"{p}/<int:pk>/", union_view(Perm.VIEW)(self.detail_view), name=f"{p}-detail"),
             path(f"{p}/<int:pk>/edit/", union_view(Perm.EDIT)(self.edit_view), name=f"{p}-edit"),
             path(f"{p}/<int:pk>/void/", union_view(Perm.EDIT)(self.void_view), name=f"{p}-void"),
+            *(
+                [
+                    path(
+                        f"{p}/<int:pk>/typical/",
+                        union_view(Perm.EDIT)(self.typical_view),
+                        name=f"{p}-typical",
+                    )
+                ]
+                if self.can_be_typical
+                else []
+            ),
         ]

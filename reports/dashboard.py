@@ -25,7 +25,7 @@ from democracy.selectors import (
 )
 from funds.selectors import fund_summary
 from members.selectors import membership_figures
-from records.money import format_wan
+from records.money import format_money
 from records.params import period_param
 from records.periods import Period, current_period, periods_offered
 from rights.choices import LegalAidKind
@@ -109,7 +109,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                     f"{acts.women_participants}人次",
                     _url("activities:activity-list", code, year=year),
                 ),
-                Stat("活动经费", format_wan(acts.cost), _url("activities:activity-list", code, year=year)),
+                Stat("活动经费", format_money(acts.cost), _url("activities:activity-list", code, year=year)),
             ],
         ),
         Group(
@@ -119,7 +119,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                     "帮扶慰问",
                     f"{welfare.person_times}人次",
                     _url("welfare:disbursement-list", code, year=year, status="counted"),
-                    f"{welfare.households}户，{format_wan(welfare.total)}",
+                    f"{welfare.households}人，{format_money(welfare.total)}",
                 ),
                 Stat(
                     "在档困难职工",
@@ -183,12 +183,12 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 # Two cards, not one total: each figure opens the one list whose rows add up to it.
                 Stat(
                     "调解追回工资及补偿",
-                    format_wan(rights.mediation_recovered),
+                    format_money(rights.mediation_recovered),
                     _url("rights:mediation-list", code, year=year),
                 ),
                 Stat(
                     "法律援助追回",
-                    format_wan(rights.legal_aid_recovered),
+                    format_money(rights.legal_aid_recovered),
                     _url("rights:legalaid-list", code, year=year),
                 ),
             ],
@@ -198,18 +198,18 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
         Group(
             "经费",
             [
-                Stat("经费收入", format_wan(funds.income_total), _url("funds:summary", code, year=year)),
+                Stat("经费收入", format_money(funds.income_total), _url("funds:summary", code, year=year)),
                 Stat(
                     "经费支出",
-                    format_wan(funds.spending_total),
+                    format_money(funds.spending_total),
                     _url("funds:summary", code, year=year),
-                    f"含帮扶慰问发放{format_wan(funds.welfare_disbursements)}"
+                    f"含帮扶慰问发放{format_money(funds.welfare_disbursements)}"
                     if funds.welfare_disbursements
                     else "",
                 ),
                 Stat(
                     f"{period.this_words}结余",
-                    format_wan(funds.balance),
+                    format_money(funds.balance),
                     _url("funds:summary", code, year=year),
                 ),
             ],

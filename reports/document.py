@@ -15,11 +15,21 @@ from django.utils.safestring import mark_safe
 from activities.selectors import activities_by_month
 from records.periods import Period
 
+from .arrangement import arrange
 from .charts import column_chart
 from .figures import Figures, fill, for_period
-from .models import Report
+from .models import Report, ReportSection
 from .official import official_header
-from .sections import BY_KEY, Block, SectionContext, Table
+from .opening import (
+    DOCUMENT_KEY,
+    HEADLINE,
+    document_figures,
+    expand_headline,
+    headline_figure,
+    headline_template,
+)
+from .sections import Block, Section, SectionContext, Table, section_for
+from .stating import Stated
 
 NUMERALS = "一二三四五六七八九十"
 
@@ -32,10 +42,11 @@ def chinese_number(n: int) -> str:
     return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
-def staff_blocks(text: str, figures: Figures) -> list[Block]:
+def staff_blocks(text: str, figures: Figures, stated: Stated | None = None) -> list[Block]:
     """Staff text: one paragraph per line; a line starting with "## " is a subheading."""
     blocks = []
-    for line in fill(text, figures).splitlines():
+    filled = stated.staff(text) if stated is not None else fill(text, figures)
+    for line in filled.splitlines():
         line = line.strip()
         if not line:
             continue
@@ -86,8 +97,9 @@ def date_text(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _paragraphs(text: str, figures: Figures) -> list[str]:
-    return [line.strip() for line in fill(text, figures).splitlines() if line.strip()]
+def _paragraphs(text: str, figures: Figures, stated: Stated | None = None) -> list[str]:
+    filled = stated.staff(text) if stated is not None else fill(text, figures)
+    return [line.strip() for line in filled.splitlines() if line.strip()]
 
 
 def _number_headings(blocks: list[Block]) -> list[dict[str, str]]:
@@ -121,12 +133,39 @@ def section_figures(
     ctx = ctx or report_context(report, today)
     figures = {}
     for rs in report.sections.all():
-        section = BY_KEY.get(rs.key)
+        section = section_for(rs.key)
         if section is not None:
             figures[rs.key] = (
                 {} if section.staff_only else for_period(section.figures(ctx), ctx.period.compared_with)
             )
+    own = document_figures(ctx)
+    everything = {label: f for figs in figures.values() for label, f in figs.items()} | own
+    own[HEADLINE] = headline_figure(headline_template(ctx, everything), everything)
+    figures[DOCUMENT_KEY] = own
     return ctx, figures
+
+
+def _section_blocks(
+    rs: ReportSection, section: Section, ctx: SectionContext, figures: Figures, stated: Stated
+) -> list[Block]:
+    """The section as arranged by staff: generated paragraphs (less those switched off and
+    the clauses stated earlier in the document) with staff text before, between and after."""
+    generated = section.blocks(ctx, figures) if rs.use_generated and not section.staff_only else []
+
+    def render(block: Block) -> Block | None:
+        if block.kind == "h":
+            return Block("h", fill(block.text, {**stated.figures, **figures}), block.slot)
+        text = stated.generated(block.text, figures)
+        return Block("p", text, block.slot) if text else None
+
+    return arrange(
+        generated,
+        off=rs.paragraphs_off or [],
+        placed=rs.placed_text or {},
+        after_all=rs.staff_text,
+        render=render,
+        staff=lambda text: staff_blocks(text, stated.figures, stated),
+    )
 
 
 def assemble(report: Report, *, today: dt.date | None = None) -> Document:
@@ -138,16 +177,17 @@ def assemble(report: Report, *, today: dt.date | None = None) -> Document:
     for figures in all_figures.values():
         everything.update(figures)
     sections, appendix = [], []
-    ctx.cache.pop("stated", None)  # "stated once" counts from the document's first section
-    for rs in report.sections.filter(included=True).order_by("position"):
-        section = BY_KEY.get(rs.key)
+    # One registry per document, in reading order: a figure is stated once (reports/stating.py).
+    ctx.cache["stated"], ctx.cache["mentioned"] = set(), set()
+    stated = Stated(everything, ctx.cache["stated"])
+    headline = headline_template(ctx, everything)
+    opening = _paragraphs(expand_headline(report.opening, headline), everything, stated)
+    for rs in report.sections.filter(included=True).order_by("position", "id"):
+        section = section_for(rs.key)
         if section is None:
             continue
         figures = all_figures[rs.key]
-        blocks: list[Block] = []
-        if rs.use_generated and not section.staff_only:
-            blocks += section.rendered(ctx, figures)
-        blocks += staff_blocks(rs.staff_text, everything)
+        blocks = _section_blocks(rs, section, ctx, figures, stated)
         if not blocks:
             continue  # nothing recorded and nothing written: left out, numbering closes up
         sections.append(
@@ -163,7 +203,7 @@ def assemble(report: Report, *, today: dt.date | None = None) -> Document:
     charts = []
     if report.include_charts:
         for s in sections:
-            section = BY_KEY[s.key]
+            section = section_for(s.key)
             charts += [{"title": title, "svg": str(svg)} for title, svg in section.charts(ctx)]
         months = activities_by_month(union=ctx.union, period=ctx.period)
         if any(m.count for m in months):
@@ -172,9 +212,9 @@ def assemble(report: Report, *, today: dt.date | None = None) -> Document:
     signed_on = report.signed_on or today or dt.date.today()
     return Document(
         title=report.title,
-        opening=_paragraphs(report.opening, everything),
+        opening=opening,
         sections=sections,
-        closing=_paragraphs(report.closing, everything),
+        closing=_paragraphs(report.closing, everything, stated),
         signature=report.signature or report.union.name,
         date_text=date_text(signed_on),
         appendix=appendix,

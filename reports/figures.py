@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from records.money import TEN_THOUSAND, format_wan, format_yuan
+from records.money import format_money
 
 TOKEN = re.compile(r"【([^【】]{1,30})】")
 CHANGE_SUFFIX = "同比"
 PERCENT_PLACES = 1  # one precision for every rate in the document: "占37.0%", "增长6.2%"
-EXACT_YUAN_BELOW = Decimal("100000")  # below 10万元 a sum 万元 would round is written in exact 元
 
 
 def percent(part: Decimal | int, whole: Decimal | int, places: int = 1) -> Decimal | None:
@@ -40,16 +39,8 @@ def rate_text(value: Decimal | int) -> str:
 
 
 def money_text(amount: Decimal | int) -> str:
-    """Money as the seeds write it: exact 元 for ordinary sums (12180元, 93450元); 万元 when that
-    is exact with at most two decimals (2.88万元, 41万元); from 10万元 up in 万元 rounded to two
-    decimals (34.65万元), where the rounding is under 0.05% of the sum."""
-    amount = Decimal(amount)
-    if abs(amount) < TEN_THOUSAND:
-        return format_yuan(amount)
-    wan = amount / TEN_THOUSAND
-    if wan == wan.quantize(Decimal("0.01")) or abs(amount) >= EXACT_YUAN_BELOW:
-        return format_wan(amount)
-    return format_yuan(amount)
+    """Money as the seeds write it (records.money.format_money, the one rule for all pages)."""
+    return format_money(amount)
 
 
 def quantity_text(value: Decimal | int, unit: str) -> str:

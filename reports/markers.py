@@ -19,6 +19,6 @@ def report_marker_problems(report: Report, figures: Figures | None = None) -> li
     figures = report_figures(report) if figures is None else figures
     problems = [f"开头段落：{m}" for m in marker_problems(report.opening, figures)]
     for rs in report.sections.filter(included=True).order_by("position", "id"):
-        problems += [f"“{rs.heading}”：{m}" for m in marker_problems(rs.staff_text, figures)]
+        problems += [f"“{rs.heading}”：{m}" for m in marker_problems(rs.written, figures)]
     problems += [f"结尾段落：{m}" for m in marker_problems(report.closing, figures)]
     return problems

@@ -141,7 +141,11 @@ class Report(PlausibleDates, models.Model):
         sections = ReportSection.objects.filter(report_id=self.pk)
         if excluding is not None:
             sections = sections.exclude(pk=excluding)
-        return sections.aggregate(n=Coalesce(Sum(Length("staff_text")), 0))["n"]
+        total = sections.aggregate(n=Coalesce(Sum(Length("staff_text")), 0))["n"]
+        # Text placed between generated paragraphs counts too (a few sections hold any).
+        for placed in sections.values_list("placed_text", flat=True):
+            total += sum(len(str(text)) for text in (placed or {}).values())
+        return total
 
     def clean(self) -> None:
         # Staff text is bounded here, where every path (form, service, admin, command) passes,
@@ -159,6 +163,9 @@ class Report(PlausibleDates, models.Model):
             raise ValidationError(message)
 
 
+OWN_PREFIX = "own-"
+
+
 class ReportSection(models.Model):
     """One section of a report as staff arranged it: included or not, its place, its
     heading and the text staff wrote. Generated text is never stored for drafts: it is
@@ -172,7 +179,11 @@ class ReportSection(models.Model):
     included = models.BooleanField(_("纳入总结"), default=True)
     heading = models.CharField(_("标题"), max_length=120)
     use_generated = models.BooleanField(_("使用自动生成的文字"), default=True)
-    staff_text = models.TextField(_("工作人员撰写"), blank=True)
+    staff_text = models.TextField(_("工作人员撰写"), blank=True)  # after the generated text
+    # Staff text placed before ("^") or after a generated paragraph, by the paragraph's name
+    # (reports/arrangement.py), and the generated paragraphs staff switched off.
+    placed_text = models.JSONField(_("插入段落的文字"), default=dict, blank=True)
+    paragraphs_off = models.JSONField(_("不用的自动段落"), default=list, blank=True)
     # The figures as they were when staff last saved, to show what changed since.
     figures_seen = models.JSONField(_("上次编辑时的数据"), default=dict, blank=True)
     edited_at = models.DateTimeField(_("最近编辑"), null=True, blank=True)
@@ -189,8 +200,20 @@ class ReportSection(models.Model):
     def audit_union(self):  # type: ignore[no-untyped-def]
         return self.report.union
 
+    @property
+    def written(self) -> str:
+        """Everything staff wrote in the section, wherever it is placed."""
+        return "\n".join(
+            [*(str(t) for t in (self.placed_text or {}).values()), self.staff_text or ""]
+        ).strip()
+
+    @property
+    def is_own(self) -> bool:
+        """A section staff added (主要做法, 基本经验, 意见和建议 …), not one of the registry's."""
+        return self.key.startswith(OWN_PREFIX)
+
     def clean(self) -> None:
-        text = self.staff_text or ""
+        text = self.written
         message = _too_long(text, f"“{self.heading}”的文字")
         if message:
             raise ValidationError({"staff_text": message})

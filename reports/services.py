@@ -21,22 +21,21 @@ from unions.models import Union
 
 from .document import Document, assemble
 from .figures import Figures, marker_problems
-from .models import Report, ReportSection, ReportStatus
+from .models import OWN_PREFIX, Report, ReportSection, ReportStatus
+from .opening import default_closing
+from .opening import default_opening as _opening
 from .pdf import render_pdf
 from .sections import Section, sections_for
-from .sections.staff import PlansSection
+from .sections.staff import PlansSection, ProblemsSection
 
 PDF_DIR = "reports"
 
 
 def default_opening(union: Union, period: Period | int) -> str:
+    """The opening with the year's headline figures (【主要数据】, reports/opening.py)."""
     if isinstance(period, int):  # a year, as callers before periods passed it
         period = period_for(union, period)
-    return (
-        f"{period.label}，{union.name}在上级工会和本单位党组织的正确领导下，紧紧围绕单位中心工作，"
-        "认真履行维护、建设、参与、教育职能，团结带领广大会员职工建功立业，各项工作取得了新的成效。"
-        f"现将{period.summary_words}总结如下。"
-    )
+    return _opening(union, period)
 
 
 def default_title(union: Union, period: Period) -> str:
@@ -71,6 +70,7 @@ def report_start(
         union=union,
         title=default_title(union, period),
         opening=default_opening(union, period),
+        closing=default_closing(union, period),
         signature=union.name,
         created_by=actor,
         based_on=based_on,
@@ -86,7 +86,7 @@ def report_start(
         report.save()
     previous = {s.key: s for s in based_on.sections.all()} if based_on else {}
     for position, section in enumerate(sections_for(union)):
-        old = previous.get(section.key)
+        old = previous.pop(section.key, None)
         ReportSection.objects.create(
             report=report,
             key=section.key,
@@ -95,7 +95,20 @@ def report_start(
             included=old.included if old else True,
             use_generated=old.use_generated if old else True,
             staff_text=old.staff_text if old else "",
+            placed_text=old.placed_text if old else {},
+            paragraphs_off=old.paragraphs_off if old else [],
         )
+    for old in previous.values():  # staff's own sections (主要做法 …) go on with the text
+        if old.is_own:
+            ReportSection.objects.create(
+                report=report,
+                key=old.key,
+                position=old.position,
+                heading=old.heading,
+                included=old.included,
+                use_generated=False,
+                staff_text=old.staff_text,
+            )
     return report
 
 
@@ -157,19 +170,53 @@ def section_save(
     use_generated: bool,
     staff_text: str,
     figures: Figures,
+    placed_text: dict[str, str] | None = None,
+    paragraphs_off: list[str] | None = None,
 ) -> ReportSection:
-    """Save what staff wrote, and remember the figures they saw while writing it."""
+    """Save what staff wrote, where they placed it and the generated paragraphs they switched
+    off (reports/arrangement.py), and remember the figures they saw while writing it."""
     _require_draft(section.report)
     _lock(section.report)
     section.heading = heading
     section.included = included
     section.use_generated = use_generated
     section.staff_text = staff_text
+    if placed_text is not None:
+        section.placed_text = {slot: text for slot, text in placed_text.items() if text.strip()}
+    if paragraphs_off is not None:
+        section.paragraphs_off = sorted(set(paragraphs_off))
     section.figures_seen = figure_texts(figures)
     section.edited_at = timezone.now()
     section.full_clean()
-    _refuse_bad_markers({"staff_text": staff_text}, section.report)
+    _refuse_bad_markers({"staff_text": section.written}, section.report)
     section.save()
+    return section
+
+
+@transaction.atomic
+def section_add(*, report: Report, heading: str) -> ReportSection:
+    """A section of staff's own (主要做法, 基本经验, 意见和建议 …), placed before 存在问题
+    (or last); staff move it like any other."""
+    _require_draft(report)
+    _lock(report)
+    heading = heading.strip()
+    if not heading:
+        raise ValidationError({"heading": "请填写章节标题。"})
+    if report.sections.filter(heading=heading).exists():
+        raise ValidationError({"heading": f"已有“{heading}”一节，请直接编辑。"})
+    ordered = list(report.sections.order_by("position", "id"))
+    at = next((i for i, s in enumerate(ordered) if s.key == ProblemsSection.key), len(ordered))
+    section = ReportSection(report=report, key=f"{OWN_PREFIX}{uuid.uuid4().hex[:12]}", heading=heading)
+    section.use_generated = False
+    ordered.insert(at, section)
+    for position, item in enumerate(ordered):
+        if item.pk is None:
+            item.position = position
+            item.full_clean()
+            item.save()
+        elif item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
     return section
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/finalise/", views.report_finalise, name="finalise"),
     path("finalising/<int:pk>/", views.finalise_job, name="finalise-job"),
     path("<int:pk>/redraft/", views.report_redraft, name="redraft"),
+    path("<int:pk>/sections/add/", views.section_add, name="section-add"),
     path("sections/<int:pk>/", views.section_edit, name="section"),
     path("sections/<int:pk>/move/", views.section_move, name="section-move"),
 ]

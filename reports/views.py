@@ -16,13 +16,14 @@ from records.periods import current_period
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import finalising, services
+from .arrangement import slots
 from .document import assemble, section_figures
 from .figures import marker_problems
-from .forms import ReportForm, SectionForm, StartReportForm
+from .forms import OwnSectionForm, ReportForm, SectionForm, StartReportForm
 from .markers import report_marker_problems
 from .models import FinaliseJob, FinaliseStatus, Report, ReportSection
 from .pdf import RenderFailed
-from .sections import BY_KEY
+from .sections import section_for
 from .word import render_docx
 
 
@@ -103,7 +104,7 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
         ctx, figures = section_figures(report)
         counted = ctx.period if ctx.period != report.period else None
         for rs in report.sections.order_by("position", "id"):
-            section = BY_KEY.get(rs.key)
+            section = section_for(rs.key)
             if section is None:
                 continue
             figs = figures.get(rs.key, {})
@@ -125,8 +126,26 @@ def report_edit(request: UnionRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "counted": counted,
             "review": _review(request, report),
+            "own_form": OwnSectionForm(),
         },
     )
+
+
+@union_view(Perm.EDIT)
+@require_POST
+def section_add(request: UnionRequest, pk: int) -> HttpResponse:
+    """A section of staff's own (主要做法, 基本经验, 意见和建议 …) in a draft."""
+    report = _report(request, pk)
+    form = OwnSectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写章节标题（不超过120字）。")
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    try:
+        rs = services.section_add(report=report, heading=form.cleaned_data["heading"])
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+        return redirect("reports:edit", code=request.union.code, pk=report.pk)
+    return redirect("reports:section", code=request.union.code, pk=rs.pk)
 
 
 @union_view(Perm.EDIT)
@@ -136,20 +155,28 @@ def section_edit(request: UnionRequest, pk: int) -> HttpResponse:
     if report.is_final:
         messages.error(request, "已定稿的总结不能修改。")
         return redirect("reports:edit", code=request.union.code, pk=report.pk)
-    section = BY_KEY[rs.key]
+    section = section_for(rs.key)
+    if section is None:
+        raise Http404("没有找到该章节。")
     ctx, all_figures = section_figures(report)
     figures = all_figures.get(rs.key, {})
     everything = {label: f for figs in all_figures.values() for label, f in figs.items()}
-    form = SectionForm(request.POST or None, instance=rs)
+    templates = [] if section.staff_only else section.blocks(ctx, figures)
+    generated = section.rendered(ctx, figures) if not section.staff_only else []
+    paragraphs = [
+        (slot, ("小标题：" if block.kind == "h" else "") + block.text)
+        for slot, block in zip(slots(templates), generated, strict=True)
+    ]
+    form = SectionForm(request.POST or None, instance=rs, paragraphs=paragraphs)
     if request.method == "POST" and form.is_valid():
         try:
-            services.section_save(section=rs, figures=figures, **form.cleaned_data)
+            services.section_save(section=rs, figures=figures, **form.section_fields())
         except ValidationError as exc:
             _form_errors(form, exc)
         else:
             messages.success(request, f"已保存“{rs.heading}”。")
             return redirect("reports:edit", code=request.union.code, pk=report.pk)
-    template_text = "\n".join(("## " if b.kind == "h" else "") + b.text for b in section.blocks(ctx, figures))
+    template_text = "\n".join(("## " if b.kind == "h" else "") + b.text for b in templates)
     return render(
         request,
         "reports/section_edit.html",
@@ -158,12 +185,12 @@ def section_edit(request: UnionRequest, pk: int) -> HttpResponse:
             "rs": rs,
             "staff_only": section.staff_only,
             "form": form,
-            "generated": section.rendered(ctx, figures) if not section.staff_only else [],
+            "generated": generated,
             "template_text": template_text,
             "figures": figures,
             "has_records": section.staff_only or section.has_records(figures),
             "changed": services.figures_changed(rs, figures),
-            "unknown": marker_problems(rs.staff_text, everything),
+            "unknown": marker_problems(rs.written, everything),
         },
     )
 

@@ -53,7 +53,7 @@ def _below(per_capita: Decimal | None, line: Decimal | None) -> bool | None:
     return per_capita < line
 
 
-class HardshipFile(UnionRecord):
+class HardshipFile(UnionRecord, TypicalCase):
     """困难职工档案: a member in difficulty, reviewed each year until the household leaves
     hardship (脱困). A member has at most one open file at a time."""
 

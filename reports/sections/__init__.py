@@ -8,7 +8,7 @@ from .base import Block, Section, SectionContext, Table
 from .democracy_sections import DemocracySection, RightsSection
 from .federation import FederationSection
 from .organisation import OrganisationSection
-from .staff import PlansSection, ProblemsSection
+from .staff import OwnSection, PlansSection, ProblemsSection
 from .subtree import SubtreeSection
 from .welfare_sections import FundsSection, WelfareSection
 from .works_sections import (
@@ -43,6 +43,7 @@ SECTIONS: list[Section] = [
     PlansSection(),
 ]
 BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+OWN = OwnSection()
 
 # The parts a kind of union leads with (writing.md: an aid centre with 帮扶); the rest follow
 # in the registry's order.
@@ -55,4 +56,9 @@ def sections_for(union: object) -> list[Section]:
     return [BY_KEY[k] for k in first] + [s for s in SECTIONS if s.key not in first]
 
 
-__all__ = ["SECTIONS", "BY_KEY", "sections_for", "Block", "Section", "SectionContext", "Table"]
+def section_for(key: str) -> Section | None:
+    """The section behind a report's row: the registry's, or staff's own ("own-…")."""
+    return BY_KEY.get(key) or (OWN if key.startswith("own-") else None)
+
+
+__all__ = ["SECTIONS", "BY_KEY", "Block", "Section", "SectionContext", "Table", "section_for", "sections_for"]

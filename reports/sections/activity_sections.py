@@ -19,6 +19,7 @@ from democracy.selectors import contract_summary
 
 from ..figures import Figure, Figures, percent
 from .base import Block, Section, SectionContext, join_clauses, p
+from .democracy_sections import carried
 from .honours import honour_sentences
 from .phrases import MAX_NAMED, name_list, result_clause, with_noun
 from .typical import activity_cases
@@ -261,6 +262,7 @@ class WomenSection(Section):
             **_category_figures(ctx, A.HEALTH_CHECK, "职工体检"),
             "女职工专项合同": Figure("女职工专项合同", women_contract.contracts, "份"),
             "女职工专项覆盖": Figure("女职工专项覆盖", women_contract.workers_covered, "人"),
+            "女职工专项继续履行": Figure("女职工专项继续履行", carried(ctx).get(ContractKind.WOMEN, 0), "份"),
         }
 
     def has_records(self, figures: Figures) -> bool:
@@ -270,13 +272,11 @@ class WomenSection(Section):
     def blocks(self, ctx: SectionContext, f: Figures) -> list[Block]:
         blocks = []
         if f["女职工活动次数"].value:
-            first = ctx.first_mention("女会员")
+            # Said once: when 组织建设 stated them, the document's registry leaves these out.
             blocks.append(
                 p(
                     join_clauses(
-                        "本会现有女会员【女会员】，占会员总数的【女会员占比】"
-                        if first and f["女会员"].value
-                        else "",
+                        "本会现有女会员【女会员】，占会员总数的【女会员占比】" if f["女会员"].value else "",
                         events_clause(f, "女职工活动", "开展", "女职工活动"),
                         people_clause(f, "女职工活动", "参与女职工"),
                     )
@@ -285,11 +285,14 @@ class WomenSection(Section):
         if f["女职工专项合同"].value and not ctx.first_mention("女职工专项合同"):
             blocks.append(p("女职工权益保护专项集体合同覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"))
         elif f["女职工专项合同"].value:
-            blocks.append(
-                p(
-                    "签订女职工权益保护专项集体合同【女职工专项合同】，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"
-                )
+            # Signed in an earlier year and in force now: 继续履行, not 签订 (the verb fits the period).
+            signed = f["女职工专项合同"].value > f["女职工专项继续履行"].value
+            verb = (
+                "签订女职工权益保护专项集体合同【女职工专项合同】"
+                if signed
+                else ("女职工权益保护专项集体合同【女职工专项合同】在有效期内继续履行")
             )
+            blocks.append(p(f"{verb}，覆盖女职工【女职工专项覆盖】，维护女职工特殊权益。"))
         if f["职工体检次数"].value:
             events = _events(ctx, A.HEALTH_CHECK)
             listed = per_event(events) if any(e.participants for e in events) else ""

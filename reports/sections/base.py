@@ -50,12 +50,13 @@ class SectionContext:
         return words_for(getattr(self.union, "kind", "enterprise"))
 
     def first_mention(self, key: str) -> bool:
-        """True the first time a figure is stated in the document: a later section refers back
-        instead of repeating it. Sections are worded in document order."""
+        """True while the document has not stated the figure: neither a 【marker】 the
+        document's registry filled (reports/stating.py) nor an earlier first_mention."""
         stated = self.cache.setdefault("stated", set())
-        if key in stated:
+        mentioned = self.cache.setdefault("mentioned", set())
+        if key in stated or key in mentioned:
             return False
-        stated.add(key)
+        mentioned.add(key)
         return True
 
     def person(self, name: str) -> str:
@@ -93,18 +94,22 @@ class SectionContext:
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph ("p") or a second-level heading ("h", numbered （一）（二） on render)."""
+    """A paragraph ("p") or a second-level heading ("h", numbered （一）（二） on render).
+
+    `slot` names the paragraph for staff, who may switch it off or write after it
+    (reports/arrangement.py); without one, a name is made from its wording."""
 
     kind: str
     text: str
+    slot: str = ""
 
 
-def p(text: str) -> Block:
-    return Block("p", text)
+def p(text: str, slot: str = "") -> Block:
+    return Block("p", text, slot)
 
 
-def h(text: str) -> Block:
-    return Block("h", text)
+def h(text: str, slot: str = "") -> Block:
+    return Block("h", text, slot)
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ class Section:
         return []
 
     def rendered(self, ctx: SectionContext, figures: Figures) -> list[Block]:
-        return [Block(b.kind, fill(b.text, figures)) for b in self.blocks(ctx, figures)]
+        return [Block(b.kind, fill(b.text, figures), b.slot) for b in self.blocks(ctx, figures)]
 
 
 def join_clauses(*clauses: str) -> str:

@@ -10,6 +10,7 @@ from democracy.selectors import (
     adopted_suggestions,
     congress_summary,
     contract_summary,
+    contracts_carried_over,
     disclosure_counts,
     disclosure_topics,
     joint_meeting_count,
@@ -24,6 +25,13 @@ from .phrases import book_title, name_list
 from .typical import rights_cases, suggestion_cases
 
 CHANNEL_WORDS = {"board": "公开栏", "oa": "OA平台", "congress": "职代会", "assembly": "职工大会"}
+
+
+def carried(ctx: SectionContext) -> dict[str, int]:
+    return ctx.once(
+        "contracts-carried",
+        lambda: contracts_carried_over(union=ctx.union, period=ctx.period, today=dt.date.today()),
+    )
 
 
 class DemocracySection(Section):
@@ -67,6 +75,7 @@ class DemocracySection(Section):
                 ),
             ),
             "签订合同": Figure("签订合同", contracts.signed, "份"),
+            "继续履行合同": Figure("继续履行合同", sum(carried(ctx).values()), "份"),
             "有效合同": Figure("有效合同", contracts.in_force_total, "份"),
             "覆盖职工": Figure("覆盖职工", covered, "人"),
             "工资专项合同": Figure("工资专项合同", wage.contracts, "份"),
@@ -130,7 +139,7 @@ class DemocracySection(Section):
                     join_clauses(
                         f"{ctx.this_words}签订（续签）集体合同【签订合同】" if f["签订合同"].value else "",
                         "开展工资集体协商【工资协商次数】" if f["工资协商次数"].value else "",
-                        "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】" if f["有效合同"].value else "",
+                        self._in_force(f),
                         "其中工资专项集体合同【工资专项合同】" if f["工资专项合同"].value else "",
                         "女职工权益保护专项集体合同【女职工专项合同】"
                         if f["女职工专项合同"].value and ctx.first_mention("女职工专项合同")
@@ -154,6 +163,19 @@ class DemocracySection(Section):
                 blocks.append(p(named))
             blocks += [p(t) for t in suggestion_cases(ctx)]
         return blocks
+
+    def _in_force(self, f: Figures) -> str:
+        """The verb fits the period: contracts signed earlier and in force now 继续履行."""
+        if not f["有效合同"].value:
+            return ""
+        carried, total = f["继续履行合同"].value, f["有效合同"].value
+        if carried and carried == total and not f["签订合同"].value:
+            return "以前年度签订的集体合同【有效合同】在有效期内继续履行，覆盖职工【覆盖职工】"
+        if carried:
+            return (
+                "以前年度签订的【继续履行合同】继续履行，现行有效集体合同【有效合同】，覆盖职工【覆盖职工】"
+            )
+        return "现行有效集体合同【有效合同】，覆盖职工【覆盖职工】"
 
     def _disclosure(self, ctx: SectionContext, f: Figures) -> str:
         channels = f"通过{f['公开渠道'].value}" if f["公开渠道"].value else ""

@@ -41,9 +41,7 @@ class OrganisationSection(Section):
         first = join_clauses(
             f"{ctx.as_of}，本会共有会员【会员总数】",
             "【会员总数同比】" if f["会员总数"].change else "",
-            "其中女会员【女会员】，占【女会员占比】"
-            if f["女会员"].value and ctx.first_mention("女会员")
-            else "",
+            "其中女会员【女会员】，占【女会员占比】" if f["女会员"].value else "",
             "农民工会员【农民工会员】" if f["农民工会员"].value else "",
             "下设分会（工会小组）【分会数】" if f["分会数"].value else "",
         )

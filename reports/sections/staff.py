@@ -13,3 +13,14 @@ class PlansSection(Section):
     key = "plans"
     title = "下一年工作打算"
     staff_only = True
+
+
+class OwnSection(Section):
+    """A section staff add themselves (主要做法, 基本经验, 意见和建议 …): their text only."""
+
+    key = "own"
+    title = "主要做法"
+    staff_only = True
+
+
+OWN_HEADINGS = ("主要做法", "基本经验", "特色亮点", "意见和建议")

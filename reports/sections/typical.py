@@ -6,8 +6,8 @@ from __future__ import annotations
 from activities.models import Activity
 from democracy.models import Suggestion
 from rights.models import LegalAid, MediationCase
-from welfare.choices import COUNTED_STATUSES
-from welfare.models import Disbursement
+from welfare.choices import COUNTED_STATUSES, HardshipCause, HardshipStatus
+from welfare.models import Disbursement, HardshipFile
 
 from ..figures import money_text
 from .base import SectionContext
@@ -73,4 +73,33 @@ def suggestion_cases(ctx: SectionContext) -> list[str]:
         named = f"{who}提出的{book_title(s.title)}" if who else book_title(s.title)
         note = _note(s.typical_note)
         sentences.append(f"{named}{'，' + note if note else '被采纳实施'}。")
+    return sentences
+
+
+def hardship_cases(ctx: SectionContext) -> list[str]:
+    """A marked hardship file open in the period: the household, its cause, what was done
+    ("李某同志家因重特大疾病致困，工会为其建立困难职工档案，…，年内实现脱困。")."""
+    period = ctx.period
+    files = (
+        HardshipFile.objects.filter(
+            union=ctx.union, voided_at__isnull=True, is_typical=True, opened_on__lte=period.end
+        )
+        .exclude(closed_on__lt=period.start)
+        .select_related("member")
+        .order_by("opened_on", "id")
+    )
+    sentences = []
+    for f in files:
+        who = ctx.comrade(f.member.name)
+        cause = f"因{f.get_main_cause_display()}致困" if f.main_cause != HardshipCause.OTHER else "生活困难"
+        done = (
+            "工会为其建立困难职工档案" if period.contains(f.opened_on) else "工会将其纳入困难职工档案持续帮扶"
+        )
+        left = (
+            f"，{ctx.this_words.removeprefix('本年度') or '年内'}实现脱困"
+            if f.status == HardshipStatus.CLOSED and f.closed_on and period.contains(f.closed_on)
+            else ""
+        )
+        note = _note(f.typical_note)
+        sentences.append(f"{who}家{cause}，{done}" + (f"，{note}" if note else "") + left + "。")
     return sentences

@@ -18,6 +18,7 @@ from welfare.selectors import (
     disbursement_totals_by_type,
     disbursement_totals_of,
     disbursement_totals_to_non_members,
+    disbursements_paid_from_union_funds,
     donation_titles,
     donation_totals,
     hardship_file_counts,
@@ -29,7 +30,7 @@ from ..charts import horizontal_bars
 from ..figures import Figure, Figures, money_text, percent
 from .base import Block, Section, SectionContext, Table, h, join_clauses, p
 from .phrases import name_list
-from .typical import disbursement_cases
+from .typical import disbursement_cases, hardship_cases
 
 TEN_THOUSAND = Decimal("10000")
 
@@ -126,6 +127,13 @@ class WelfareSection(Section):
             )
             comfort = [r for r in kinds if r.kind not in AID_KINDS]
             aid = [r for r in kinds if r.kind in AID_KINDS]
+            if len(kinds) == 1:  # one kind: its figures are the totals, said once already
+                what = "慰问" if comfort else "救助"
+                households = (
+                    "救助对象中有在档困难职工家庭【帮扶困难户】。" if aid and f["帮扶困难户"].value else ""
+                )
+                blocks.append(p(f"全部{what}均为{kinds[0].label.replace('/', '、')}。{households}", "kinds"))
+                comfort = aid = []
             if comfort:
                 blocks.append(p("坚持常态化慰问：" + "；".join(kind_phrase(r) for r in comfort) + "。"))
             if aid:
@@ -144,7 +152,8 @@ class WelfareSection(Section):
                 blocks.append(p(f"从资金来源看，{listed}。"))
         if f["在档困难职工"].value or f["新建档"].value or f["脱困"].value:
             blocks.append(h("精准做好困难职工帮扶"))
-            blocks.append(p(self._hardship(ctx, f)))
+            blocks.append(p(self._hardship(ctx, f), "hardship"))
+            blocks += [p(t) for t in hardship_cases(ctx)]
         if f["捐款活动"].value:
             names = str(f["捐款名称"].value)
             blocks.append(
@@ -252,7 +261,7 @@ class FundsSection(Section):
             "经审次数": Figure("经审次数", len(audits), "次"),
         }
 
-    def _reconcile(self, ctx: SectionContext) -> str:
+    def _reconcile(self, ctx: SectionContext, f: Figures) -> str:
         """Why the welfare section's total and the funds' welfare line differ, when they do:
         other funding sources, approved but unpaid records, payment in another period."""
         welfare = _welfare_totals(ctx)[0].total
@@ -280,11 +289,22 @@ class FundsSection(Section):
             parts.append(
                 f"{money_text(abs(shifted))}因发放日期与慰问日期不在同一期间而计入{'其他期间' if shifted > 0 else '本期'}"
             )
-        return (
-            f"帮扶救助部分所述慰问救助{money_text(welfare)}中，由工会经费列支并已发放{money_text(union_paid)}；"
-            + "，".join(parts)
-            + "。"
-        )
+        # Both sums were stated before (the welfare total, the funds' welfare line): referred to.
+        paid = "的部分即上述帮扶慰问支出" if union_paid == f["帮扶支出"].value else money_text(union_paid)
+        return f"前述帮扶慰问资金中，由工会经费列支并已发放{paid}；" + "，".join(parts) + "。"
+
+    def _welfare_spending(self, ctx: SectionContext, f: Figures) -> str:
+        """The welfare line; when it is the welfare section's total, said by reference to it."""
+        if not f["帮扶支出"].value:
+            return ""
+        welfare = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
+        if welfare.total == f["帮扶支出"].value:
+            return "帮扶慰问支出即前述慰问金和慰问品"
+        union_share = disbursements_paid_from_union_funds(union=ctx.union, period=ctx.period)
+        sources = disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+        if union_share == f["帮扶支出"].value and len([r for r in sources if r.total]) > 1:
+            return "帮扶慰问支出即前述由工会经费承担的部分"
+        return "帮扶慰问【帮扶支出】"
 
     def has_records(self, f: Figures) -> bool:
         return bool(f["经费收入"].value or f["经费支出"].value or f["经审次数"].value)
@@ -311,12 +331,12 @@ class FundsSection(Section):
                         "经费支出【经费支出】" if f["经费支出"].value else "",
                         "【经费支出同比】" if f["经费支出"].value and f["经费支出"].change else "",
                         "主要用于职工活动【职工活动支出】" if f["职工活动支出"].value else "",
-                        "帮扶慰问【帮扶支出】" if f["帮扶支出"].value else "",
+                        self._welfare_spending(ctx, f),
                         "做到取之于职工、用之于职工",
                     )
                 )
             )
-            reconciled = self._reconcile(ctx)
+            reconciled = self._reconcile(ctx, f)
             if reconciled:
                 blocks.append(p(reconciled))
         if f["经审次数"].value:

@@ -368,38 +368,45 @@ def test_the_committee_was_re_elected_in_the_demo_year(factory):
     assert any("第五届工会委员会换届选举" in b["text"] for b in organisation.blocks)
 
 
-def test_the_chairman_can_sign_the_summary(factory):
+def test_the_chairman_can_sign_the_summary(factory, monkeypatch):
     """Read end to end before signing (issue #10): no figure stated twice, no empty comparison,
     no complete list ending in 等, no marker left, no "活动等活动"."""
     import re
 
     from democracy.selectors import congress_summary
+    from reports import document as assembly
     from reports.document import section_figures
-    from reports.figures import TOKEN
-    from reports.sections import BY_KEY
+    from reports.stating import Stated
 
+    registries: list[Stated] = []
+
+    class Watched(Stated):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            registries.append(self)
+
+    monkeypatch.setattr(assembly, "Stated", Watched)
     report = Report.objects.get(union=factory, year=CTX.year, status=ReportStatus.DRAFT)
     document = assemble(report)
-    text = "\n".join(b["text"] for s in document.sections for b in s.blocks)
+    body = "\n".join(b["text"] for s in document.sections for b in s.blocks)
+    text = "\n".join([*document.opening, body, *document.closing])
     assert "【" not in text
     assert not re.search(r"(比上年|同比)[，。；]", text)
     assert "等等" not in text and "活动等活动" not in text and "活动活动" not in text
     assert "0人次" not in re.sub(r"\d0人次", "", text)
 
-    # Each figure is named once, in document order (a later section refers back).
+    # Each figure is stated once in the whole document, opening included: a later part
+    # leaves it out or refers back (reports/stating.py).
+    (stated,) = registries
+    assert [label for label, n in stated.told.items() if n > 1] == []
     ctx, figures = section_figures(report)
-    named: Counter[str] = Counter()
-    for rs in report.sections.filter(included=True).order_by("position"):
-        section = BY_KEY[rs.key]
-        if not section.staff_only:
-            for block in section.blocks(ctx, figures[rs.key]):
-                named.update(
-                    n.removesuffix("同比") for n in TOKEN.findall(block.text) if not n.endswith("同比")
-                )
-    assert [label for label, n in named.items() if n > 1] == []
-    assert (
-        text.count("女会员108人") <= 1 and text.count(f"女会员{figures['organisation']['女会员'].text}") == 1
-    )
+    assert text.count(f"女会员{figures['organisation']['女会员'].text}") == 1
+    # Sums of money are not restated either (the funds section refers to the welfare total).
+    sums = Counter(re.findall(r"\d+(?:\.\d+)?万元", text))
+    assert [amount for amount, n in sums.items() if n > 1] == []
+    # The opening states the year's headline figures; the document ends with a closing.
+    assert "本会新发展会员" in document.opening[0] and "各类活动" in document.opening[0]
+    assert document.closing
 
     # A list ends in 等 only when records were left out of it.
     everything = {label: f for figs in figures.values() for label, f in figs.items()}

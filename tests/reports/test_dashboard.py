@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 
 from activities.choices import ActivityCategory
-from records.money import format_wan
+from records.money import format_money
 from rights.choices import LegalAidKind
 from tests.activities.factories import ActivityFactory
 from tests.democracy.factories import CollectiveContractFactory, ProposalFactory
@@ -70,8 +70,9 @@ def test_the_dashboard_figures_equal_the_records(clerk_client, union, other_unio
     assert stats["开展活动"].value == f"{len(activities)}次"
     assert stats["参加职工"].value == f"{sum(a.participants for a in activities)}人次"
     assert stats["女职工参加"].value == f"{sum(a.women_participants for a in activities)}人次"
-    assert stats["活动经费"].value == format_wan(sum(a.cost for a in activities))
-    assert stats["活动经费"].value == "2.05万元"
+    # The summary's money rule: 2.05万元 would hide 20500.5元, so the exact sum is shown.
+    assert stats["活动经费"].value == format_money(sum(a.cost for a in activities))
+    assert stats["活动经费"].value == "20500.5元"
     assert stats["收到提案"].value == "4件"
     assert stats["有效集体合同"].value == "1份"
     assert "1份将在90天内到期" in stats["有效集体合同"].note
@@ -137,3 +138,42 @@ def test_a_change_below_refreshes_the_higher_level_dashboard(county_client, coun
     MemberFactory(union=union)
     second = {u.code: u.headcount for u in county_client.get(url).context["subordinates"]}
     assert second[union.code] == first[union.code] + 1
+
+
+def test_the_dashboard_writes_welfare_as_the_summary_does(clerk_client, union):
+    from tests.welfare.factories import DisbursementFactory
+    from welfare.choices import DisbursementKind, DisbursementStatus
+
+    people = [MemberFactory(union=union) for _ in range(2)]
+    for person, cash in zip(people, ("12000", "180"), strict=True):
+        for month in (1, 9):
+            DisbursementFactory(
+                union=union,
+                member=person,
+                kind=DisbursementKind.FESTIVAL,
+                date=dt.date(Y, month, 10),
+                paid_on=dt.date(Y, month, 10),
+                cash_amount=Decimal(cash) / 2,
+                status=DisbursementStatus.PAID,
+            )
+    stats = _stats(clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y}))
+    assert stats["帮扶慰问"].value == "4人次"
+    assert stats["帮扶慰问"].note == "2人，12180元"  # persons, not 户; not "1.22万元"
+
+
+def test_the_money_rule_is_the_same_on_every_page():
+    from reports.figures import money_text
+    from workbook.templatetags.workbook_tags import card_figure
+
+    for amount, text in (
+        ("12180", "12180元"),
+        ("28800", "2.88万元"),
+        ("346500", "34.65万元"),
+        ("410000", "41万元"),
+    ):
+        assert (
+            format_money(Decimal(amount))
+            == money_text(Decimal(amount))
+            == card_figure(Decimal(amount), "元")
+            == text
+        )

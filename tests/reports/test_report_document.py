@@ -99,7 +99,9 @@ def test_the_pdf_states_each_heading_and_the_exact_figures(report, year_of_recor
     assert (
         f"其中女会员{expected['women']}人，占{share.quantize(Decimal('0.1'))}%" in text
     )  # one precision: 50.0%
-    assert f"全年新发展会员{expected['joined']}人" in text
+    # The opening states the year's headline figures; 组织建设 then does not repeat them.
+    assert f"全年，本会新发展会员{expected['joined']}人" in text
+    assert text.count(f"新发展会员{expected['joined']}人") == 1
     assert f"先后举办春季篮球赛、演讲比赛、拔河比赛，共{expected['culture_count']}次" in text
     assert f"参与职工{expected['culture_people']}人次" in text
     growth = (

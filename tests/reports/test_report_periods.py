@@ -71,7 +71,7 @@ def test_a_half_year_report_has_the_half_year_shape(union, records):
     assert "2025年上半年，测试机械厂工会" in text
     assert "现将上半年工作情况和下半年工作安排总结如下" in text
     assert "截至6月底，本会共有会员12人" in text
-    assert "上半年新发展会员2人" in text
+    assert "上半年，本会新发展会员2人" in text  # the headline, in the half year's words
     # 150 person-times against 60 in the first half of 2024.
     assert "共2次，参与职工150人次，比上年同期增加90人次，增长150.0%" in text
     assert "比上年增加" not in text  # a half year compares with the same half a year before
@@ -100,7 +100,7 @@ def test_the_same_draft_after_the_year_speaks_of_the_whole_year(union, records):
     report = report_start(union=union, year=2025, actor=None)
     text = text_of(report, AFTER_2025)
     assert "截至年底，本会共有会员13人" in text
-    assert "全年新发展会员3人" in text
+    assert "全年，本会新发展会员3人" in text
     assert "共4次，参与职工220人次" in text
     assert "增加90人次，增长69.2%" in text  # 220 against 130
 

@@ -107,10 +107,12 @@ def test_welfare_and_funds_figures_in_the_pdf(union, welfare_year):
     total = festival_total + medical_total  # 12800
     before = 10000
     assert "开展帮扶救助，把温暖送到职工心坎上" in text
+    # The year's headline in the opening; the welfare section goes on with the kinds.
     assert (
-        f"全年走访慰问、帮扶救助职工4人、6人次，发放慰问金和慰问品合计{total / 10000:g}万元，"
-        f"比上年增加{total - before}元，增长{(total - before) * 100 / before:.1f}%" in text
+        f"全年，本会走访慰问、帮扶救助职工4人、6人次，发放慰问金和慰问品合计{total / 10000:g}万元，"
+        f"比上年增加{total - before}元，增长{(total - before) * 100 / before:.1f}%。" in text
     )  # 28.0%
+    assert text.count(f"合计{total / 10000:g}万元") == 1
     # Universal comfort apart from aid; one person had 大病救助 twice: 1人、2人次.
     assert f"坚持常态化慰问：节日慰问4人次，{festival_total}元。" in text
     assert "对遇到困难的职工及时救助：大病救助1人、2人次，1万元。" in text
@@ -124,10 +126,7 @@ def test_welfare_and_funds_figures_in_the_pdf(union, welfare_year):
         in text
     )
     # The welfare total and the funds' welfare line differ, and the text says why.
-    assert (
-        f"帮扶救助部分所述慰问救助{total / 10000:g}万元中，由工会经费列支并已发放{festival_total}元；"
-        "已审批尚待发放1万元。" in text
-    )
+    assert "前述帮扶慰问资金中，由工会经费列支并已发放的部分即上述帮扶慰问支出；已审批尚待发放1万元。" in text
     assert "开展审查1次" in text
     # Appendix table rows
     assert "帮扶慰问分类统计" in text and f"合计4人6人次{total - 4 * 200}元800元{total}元" in text
@@ -137,7 +136,7 @@ def test_the_dashboard_shows_welfare_and_funds(clerk_client, union, welfare_year
     response = clerk_client.get(reverse("unions:home", args=[union.code]), {"year": Y})
     stats = {s.label: s for g in response.context["groups"] for s in g.stats}
     assert stats["帮扶慰问"].value == "6人次"
-    assert stats["帮扶慰问"].note == "4户，1.28万元"
+    assert stats["帮扶慰问"].note == "4人，1.28万元"  # recipients are persons; 户 is for hardship households
     assert stats["经费收入"].value == "41万元"
     assert stats["经费支出"].value == f"{(120000 + 2800) / 10000:g}万元"
     assert stats["在档困难职工"].value == "2户"

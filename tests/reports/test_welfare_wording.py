@@ -33,7 +33,7 @@ def test_universal_comfort_is_apart_from_aid_with_persons_and_person_times(union
     _give(union, K.MEDICAL, dt.date(Y, 3, 1), "5000", member=people[1])
     _give(union, K.STUDENT, dt.date(Y, 8, 20), "2000", member=people[2])
     text = summary_text(union)
-    assert "全年走访慰问、帮扶救助职工3人、9人次，发放慰问金和慰问品合计1.02万元。" in text
+    assert "全年，本会走访慰问、帮扶救助职工3人、9人次，发放慰问金和慰问品合计1.02万元。" in text
     assert "坚持常态化慰问：节日慰问3人、6人次，3000元；生日慰问1人次，200元。" in text
     assert "对遇到困难的职工及时救助：大病救助1人，5000元；金秋助学1人，2000元。" in text
     assert "户" not in text  # nobody here is a hardship household
@@ -45,7 +45,9 @@ def test_aid_to_hardship_households_is_counted_in_hu(union):
         for month in (1, 6):
             _give(union, K.LIVING, dt.date(Y, month, 10), "800", member=file.member, hardship_file=file)
     text = summary_text(union)
-    assert "对遇到困难的职工及时救助：生活救助2人、4人次，3200元。救助对象中有在档困难职工家庭2户。" in text
+    # One kind: its persons, person-times and sum are the opening's totals, said once.
+    assert "全年，本会走访慰问、帮扶救助职工2人、4人次，发放慰问金和慰问品合计3200元。" in text
+    assert "全部救助均为生活救助。救助对象中有在档困难职工家庭2户。" in text
 
 
 def test_the_funding_split_is_stated(union):
@@ -56,7 +58,7 @@ def test_the_funding_split_is_stated(union):
     assert "从资金来源看，工会经费4500元、上级工会专项1.1万元、社会捐赠1万元。" in text
     # The funds section says why its welfare line is smaller than the welfare total.
     assert (
-        "帮扶救助部分所述慰问救助2.55万元中，由工会经费列支并已发放4500元；"
+        "前述帮扶慰问资金中，由工会经费列支并已发放的部分即上述帮扶慰问支出；"
         "上级工会专项、社会捐赠承担2.1万元，不在工会经费中列支。" in text
     )
 

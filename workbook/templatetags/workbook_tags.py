@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django import template
 
-from records.money import format_wan, format_yuan
+from records.money import format_money, format_yuan
 
 register = template.Library()
 
@@ -21,8 +21,8 @@ def figure(value: int | Decimal, unit: str) -> str:
 
 @register.filter
 def card_figure(value: int | Decimal, unit: str) -> str:
-    """For cards: money as the summaries write it (41万元), counts as `figure`."""
-    return format_wan(value) if unit == "元" else figure(value, unit)
+    """For cards: money as the summaries write it (41万元, 12180元), counts as `figure`."""
+    return format_money(value) if unit == "元" else figure(value, unit)
 
 
 @register.filter
