@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import resource
 import tempfile
@@ -159,8 +160,12 @@ def main() -> None:
         print(
             f"[ledger] total: {figures['total']:.2f} s (CPU {figures['cpu']:.2f} s), {ledger_ms:.3f} ms/row (CPU {ledger_cpu:.3f} ms/row)"
         )
+        wall_ratio, cpu_ratio = ledger_ms / roster_ms, ledger_cpu / roster_cpu
         print(
-            f"[compare] ledger / roster time per row: {ledger_ms / roster_ms:.2f} wall, {ledger_cpu / roster_cpu:.2f} CPU (target <= 2)"
+            f"[compare] ledger / roster time per row: {wall_ratio:.2f} wall "
+            f"({'OK' if wall_ratio <= 2 else 'MISSED'}), {cpu_ratio:.2f} CPU "
+            f"({'OK' if cpu_ratio <= 2 else 'MISSED'}) (target <= 2); "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
         )
         print(
             f"ru_maxrss after the timed passes: {mb(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)}"
