@@ -103,6 +103,10 @@ def test_a_leader_approves_edits_finalises_and_downloads_the_report(open_page, l
         union=union, member=member, date=dt.date(year, 1, 5), status="submitted", submitted_by=clerk
     )
     ActivityFactory(union=union, title="职工篮球赛", start_date=dt.date(year, 1, 10), participants=64)
+    # The year profile (职工人数), so the return's logic checks pass and 定稿 goes straight on.
+    from tests.profiles.factories import ProfileFactory
+
+    ProfileFactory(union=union, year=year)
 
     page = open_page(leader)
     page.goto(f"/u/{union.code}/welfare/disbursement/{record.pk}/")
@@ -155,10 +159,15 @@ def test_an_admin_downloads_the_workbook(open_page, admin_user, union):
     page = open_page(admin_user)
     page.get_by_role("button", name="统计年报").click()
     page.get_by_role("link", name="导出年报工作簿").click()
+    # No year profile, so no 职工人数: the logic checks stop the export until it is accepted.
+    expect(page.get_by_text("职工人数为0").first).to_be_visible()
+    page.get_by_role("button", name="导出 Excel 工作簿").click()
+    expect(page.get_by_text(re.compile(r"逻辑检查有\d+项错误")).first).to_be_visible()
+    page.get_by_label("已核对：逻辑检查的错误属实，仍然导出").check()
     with page.expect_download() as download_info:
         page.get_by_role("button", name="导出 Excel 工作簿").click()
     workbook = openpyxl.load_workbook(io.BytesIO(download_info.value.path().read_bytes()), read_only=True)
-    assert workbook.sheetnames[0] == "统计指标" and "会员花名册" in workbook.sheetnames
+    assert workbook.sheetnames[:2] == ["封面", "统计指标"] and "会员花名册" in workbook.sheetnames
     cells = [c for row in workbook["会员花名册"].iter_rows(values_only=True) for c in row]
     assert "周海燕" in cells and member.id_number in cells  # admins get full ID numbers, as text
 
