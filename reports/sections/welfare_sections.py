@@ -297,11 +297,11 @@ class FundsSection(Section):
         """The welfare line; when it is the welfare section's total, said by reference to it."""
         if not f["帮扶支出"].value:
             return ""
-        welfare = ctx.once("welfare-totals", lambda: disbursement_totals(union=ctx.union, period=ctx.period))
+        welfare = _welfare_totals(ctx)[0]
         if welfare.total == f["帮扶支出"].value:
             return "帮扶慰问支出即前述慰问金和慰问品"
         union_share = disbursements_paid_from_union_funds(union=ctx.union, period=ctx.period)
-        sources = disbursement_totals_by_funding_source(union=ctx.union, period=ctx.period)
+        sources = _by_funding_source(ctx)
         if union_share == f["帮扶支出"].value and len([r for r in sources if r.total]) > 1:
             return "帮扶慰问支出即前述由工会经费承担的部分"
         return "帮扶慰问【帮扶支出】"
