@@ -13,6 +13,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from workbook import format as fmt
+from workbook.codes import CODE_OF
 from workbook.indicators import BY_KEY, INDICATORS, Value, digest
 
 
@@ -46,7 +47,7 @@ def indicator_workbook(
     sheet.append(fmt.INDICATOR_HEADER)
     for d in INDICATORS:
         value = full[d.key]
-        sheet.append((d.group, d.key, d.label, d.unit, float(value) if d.is_money else value))
+        sheet.append((CODE_OF[d.key], d.label, d.unit, float(value) if d.is_money else value))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
