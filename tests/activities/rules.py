@@ -21,6 +21,7 @@ URL_RULES = {
     "activities:activity-detail": (Perm.VIEW, _activity),
     "activities:activity-edit": (Perm.EDIT, _activity),
     "activities:activity-void": (Perm.EDIT, _activity),
+    "activities:activity-typical": (Perm.EDIT, _activity),
     "activities:activity-photo-upload": (Perm.EDIT, _activity),
     "activities:photo": (Perm.VIEW, _photo),
     "activities:photo-delete": (Perm.EDIT, _photo),

@@ -30,6 +30,7 @@ for _prefix, _build in _BUILDERS.items():
             f"democracy:{_prefix}-void": (Perm.EDIT, _build),
         }
     )
+URL_RULES["democracy:suggestion-typical"] = (Perm.EDIT, _BUILDERS["suggestion"])
 
 AUDIT_CASES = {
     Congress: (CongressFactory, "delegates_present", 100),

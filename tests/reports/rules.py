@@ -46,6 +46,7 @@ URL_RULES = {
     "reports:redraft": (Perm.EDIT, _final_report),
     "reports:section": (Perm.EDIT, _section),
     "reports:section-move": (Perm.EDIT, _section),
+    "reports:section-add": (Perm.EDIT, _final_report),
 }
 
 

@@ -20,6 +20,8 @@ for _prefix, _build in _BUILDERS.items():
             f"rights:{_prefix}-void": (Perm.EDIT, _build),
         }
     )
+for _prefix in ("mediation", "legalaid"):  # the records that can be a 典型事例
+    URL_RULES[f"rights:{_prefix}-typical"] = (Perm.EDIT, _BUILDERS[_prefix])
 
 AUDIT_CASES = {
     MediationCase: (MediationCaseFactory, "parties", "职工李某与公司"),

@@ -95,6 +95,7 @@ def test_the_whole_report_is_bounded_across_sections_opening_and_closing(
 ):
     settings.REPORT_SECTION_MAX_CHARS = 1_000
     settings.REPORT_MAX_CHARS = 2_000
+    report = report_update(report=report, closing="")  # a new report has a default closing
     opening = len(report.opening)
     _save(report, "problems", "问" * 1_000)
     room = 2_000 - opening - 1_000

@@ -62,6 +62,7 @@ URL_RULES = {
     "welfare:hardship-detail": (Perm.VIEW, _file),
     "welfare:hardship-edit": (Perm.EDIT, _file),
     "welfare:hardship-void": (Perm.EDIT, _file),
+    "welfare:hardship-typical": (Perm.EDIT, _file),
     "welfare:hardship-review": (Perm.EDIT, _file),
     "welfare:disbursement-list": (Perm.VIEW, None),
     "welfare:disbursement-create": (Perm.EDIT, None),
@@ -69,6 +70,7 @@ URL_RULES = {
     "welfare:disbursement-edit": (Perm.EDIT, _disbursement),
     # Approved and paid records additionally need Perm.APPROVE (checked inside the view).
     "welfare:disbursement-void": (Perm.EDIT, _disbursement),
+    "welfare:disbursement-typical": (Perm.EDIT, _disbursement),
     "welfare:disbursement-submit": (Perm.EDIT, _disbursement),
     "welfare:disbursement-withdraw": (Perm.EDIT, _disbursement),
     "welfare:disbursement-pay": (Perm.EDIT, _disbursement),
