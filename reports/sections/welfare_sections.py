@@ -119,7 +119,7 @@ class WelfareSection(Section):
                         + ("、【帮扶人次】" if f["帮扶人次"].value != f["帮扶人数"].value else ""),
                         "发放慰问金和慰问品合计【帮扶金额】",
                         "【帮扶金额同比】" if f["帮扶金额"].change else "",
-                        "其中救助、慰问非会员【非会员受助人次】，【非会员受助金额】"
+                        "救助、慰问非会员【非会员受助人次】、【非会员受助金额】"  # its own clause: the total may be stated already
                         if f["非会员受助人次"].value and f["非会员受助人次"].value < f["帮扶人次"].value
                         else "",
                     )
