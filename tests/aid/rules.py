@@ -9,6 +9,7 @@ URL_RULES = {
     "aid:service-detail": (Perm.VIEW, lambda union: AidServiceFactory(union=union)),
     "aid:service-edit": (Perm.EDIT, lambda union: AidServiceFactory(union=union)),
     "aid:service-void": (Perm.EDIT, lambda union: AidServiceFactory(union=union)),
+    "aid:service-typical": (Perm.EDIT, lambda union: AidServiceFactory(union=union)),
 }
 
 AUDIT_CASES = {AidService: (AidServiceFactory, "persons", 9)}
