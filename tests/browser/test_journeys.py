@@ -138,8 +138,8 @@ def test_a_leader_approves_edits_finalises_and_downloads_the_report(open_page, l
 def test_a_county_user_sees_subordinates_and_cannot_edit(open_page, county_user, county, union):
     member = MemberFactory(union=union, name="孙丽")
     page = open_page(county_user)
-    expect(page.get_by_role("link", name=union.name)).to_be_visible()
-    page.get_by_role("link", name=union.name).click()
+    expect(page.get_by_role("link", name=union.name).first).to_be_visible()
+    page.get_by_role("link", name=union.name).first.click()
     expect(page.get_by_text("您以上级工会身份只读查看本工会的数据")).to_be_visible()
     page.get_by_role("link", name="会员花名册").first.click()
     expect(page.get_by_role("link", name="添加会员")).to_have_count(0)

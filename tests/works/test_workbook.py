@@ -50,7 +50,9 @@ def book(admin_client_, union, other_union):
     InnovationFactory(
         union=union, date=day, title="转炉煤气回收改造", level="provincial", benefit=Decimal("280.5")
     )
-    response = admin_client_.post(reverse("workbook:export", args=[union.code]), {"year": Y})
+    response = admin_client_.post(
+        reverse("workbook:export", args=[union.code]), {"year": Y, "accept_failures": "on"}
+    )  # records made for one sheet leave the return with check findings
     assert response.status_code == 200
     return read(b"".join(response.streaming_content))
 
