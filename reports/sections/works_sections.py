@@ -256,17 +256,20 @@ class DuesSection(Section):
             due, paid, rate = f[f"{name}应缴"], f[f"{name}实缴"], f[f"{name}完成率"]
             if not due.value:
                 continue
-            done = ""
-            if paid.value > due.value:
-                done = "超额完成了收缴任务"
-            elif paid.value == due.value:
-                done = "足额完成了收缴任务"
+            lead = f"认真做好{self.WORDS[item]}收缴工作，{ctx.period_words}"
+            if paid.value == due.value:
+                # Collected in full: the sum is stated once, not as 应缴 X，实缴 X.
+                collected = f"{lead}应缴【{name}应缴】，已全部足额收缴" + ("，收缴额" if paid.change else "")
+                rate_clause, done = "", ""
+            else:
+                collected = f"{lead}应缴【{name}应缴】，实缴【{name}实缴】" + ("，" if paid.change else "")
+                rate_clause = f"完成率【{name}完成率】" + (f"，【{name}完成率同比】" if rate.change else "")
+                done = "超额完成了收缴任务" if paid.value > due.value else ""
             blocks.append(
                 p(
                     join_clauses(
-                        f"认真做好{self.WORDS[item]}收缴工作，{ctx.period_words}应缴【{name}应缴】，实缴【{name}实缴】"
-                        + (f"，【{name}实缴同比】" if paid.change else ""),
-                        f"完成率【{name}完成率】" + (f"，【{name}完成率同比】" if rate.change else ""),
+                        collected + (f"【{name}实缴同比】" if paid.change else ""),
+                        rate_clause,
                         done,
                     )
                 )
