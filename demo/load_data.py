@@ -909,11 +909,11 @@ class _Generator:
         self.counts.update(fund_entries=len(entries), fund_audits=len(audits))
 
 
-def _union(code: str, name: str) -> tuple[Union, bool]:
+def _union(code: str, name: str, parent: Union | None) -> tuple[Union, bool]:
     union = Union.objects.filter(code=code).first()
     if union is not None:
         return union, False
-    parent = Union.objects.filter(code=PARENT_CODE).first()
+    parent = parent or Union.objects.filter(code=PARENT_CODE).first()
     union = Union(name=name, code=code, level=UnionLevel.GRASSROOTS, parent=parent)
     union.full_clean()
     union.save()
@@ -930,10 +930,13 @@ def generate_load_data(
     name: str = DEFAULT_UNION_NAME,
     today: dt.date | None = None,
     progress: Callable[[str], None] | None = None,
+    parent: Union | None = None,
+    analyze: bool = True,
 ) -> LoadResult:
     """Create (or fill) union `code` with `members` members and proportional records over
     `year` and the year before. Refuses, writing nothing, when the union already has
-    members and `append` is false."""
+    members and `append` is false. A new union goes under `parent` (the demo's county when
+    not given); `analyze=False` leaves the planner statistics to a caller making many."""
     started = time.perf_counter()
     today = today or timezone.localdate()
     year = year or today.year
@@ -944,7 +947,7 @@ def generate_load_data(
     plan = plan_for(members)
     say = progress or (lambda message: None)
     with transaction.atomic(), acting_as(None, label=AUDIT_LABEL):
-        union, created = _union(code, name)
+        union, created = _union(code, name, parent)
         if not append and Member.objects.filter(union=union).exists():
             raise LoadDataError(
                 f"工会 {union.name}（{code}）已有会员，未做任何更改。如需在其上追加数据，请加 --append。"
@@ -972,13 +975,14 @@ def generate_load_data(
             EVENT_ACTION,
             {"counts": counts, "seed": seed, "year": year, "append": append, "bulk": True},
         )
-    _analyze()
+    if analyze:
+        analyze_tables()
     return LoadResult(
         union=union, union_created=created, counts=counts, seconds=time.perf_counter() - started
     )
 
 
-def _analyze() -> None:
+def analyze_tables() -> None:
     """Refresh PostgreSQL's planner statistics. After a bulk load they still describe the
     empty tables until autovacuum comes round, and the planner then picks nested loops
     over tens of thousands of rows; a live database never stays in that state."""

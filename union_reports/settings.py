@@ -137,7 +137,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Per-process memory caches: computed figures ("default", keyed by data version) and page
 # fragments such as the navigation ("fragments").
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "figures"},
+    # Room for every union of a province's roll-up (workbook.rollup caches each union's own).
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "figures",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"},
 }
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
+from audit.versions import own_versions
 from records.periods import Period, PeriodKind, period_for
 from unions.models import Union
 
@@ -115,8 +118,10 @@ def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | 
     unions = list(union.descendants(include_self=True).order_by("path"))
     names = {u.pk: u.name for u in unions}
     depths = {u.pk: _depth(u, union) for u in unions}
+    counted_of = {u.pk: period or period_for(u, year) for u in unions}
+    values_of = _own_values(union, unions, counted_of, today)
     for member_union in unions:
-        counted = period or period_for(member_union, year)
+        counted = counted_of[member_union.pk]
         sources.append(
             RollupSource(
                 name=member_union.name,
@@ -124,7 +129,7 @@ def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | 
                 origin=ORIGIN_UNION,
                 period_label=f"{counted.start:%Y-%m-%d}至{counted.end:%Y-%m-%d}",
                 depth=depths[member_union.pk],
-                values=union_indicator_values(union=member_union, period=counted, today=today),
+                values=values_of[member_union.pk],
                 union_id=member_union.pk,
             )
         )
@@ -154,6 +159,33 @@ def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | 
         sources=tuple(sources),
         totals=add_up(s.values for s in sources),
     )
+
+
+def _own_values(
+    top: Union, unions: list[Union], counted_of: dict[int, Period], today: dt.date
+) -> dict[int, dict[str, Value]]:
+    """Each union's own indicators, cached under its own data version: a province's roll-up
+    recomputes only the unions written to since the last one (a write logs an entry on the
+    union it changes, which moves its version)."""
+    versions = own_versions(top)
+    keys = {
+        u.pk: f"rollup-own:{u.pk}:{counted_of[u.pk].start}:{counted_of[u.pk].end}:{today}:{versions.get(u.pk, 0)}"
+        for u in unions
+    }
+    found = cache.get_many(keys.values())
+    values, fresh = {}, {}
+    for u in unions:
+        key = keys[u.pk]
+        if key in found:
+            values[u.pk] = found[key]
+        else:
+            values[u.pk] = fresh[key] = union_indicator_values(union=u, period=counted_of[u.pk], today=today)
+    if fresh:
+        cache.set_many(fresh, timeout=ROLLUP_CACHE_SECONDS)
+    return values
+
+
+ROLLUP_CACHE_SECONDS = 24 * 3600  # the key holds the day: a day's entries at most
 
 
 # Figures the roll-up page shows as cards, in groups; the full list is the indicator page.

@@ -1,0 +1,168 @@
+"""Stage: a province (issue #16 item 4). One provincial, ten city and a hundred county
+federations over 2,000 grassroots unions with 1,000,000 members (`manage.py
+generate_province`, made once and reused), and at that size: the province's and a county's
+roll-up, a county summary's assembly, the dashboards of a county and of the largest
+grassroots union, and that union's roster list.
+
+Roll-ups and assembly are cold (caches cleared) single runs, since they are what a task
+does once; pages are p95 of N requests with warm caches, as staff see them. Peak memory is
+the process's high-water mark over the work (reset through /proc/self/clear_refs).
+
+    .venv/bin/python bench/province.py [--unions 2000 --members 1000000] [--requests 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from pathlib import Path
+
+from common import line, percentile, setup_django
+
+setup_django()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from scaling import clear_caches, draft, sample  # noqa: E402
+
+from audit.models import AuditEntry  # noqa: E402
+from demo.load_data import EVENT_ACTION  # noqa: E402
+from demo.province import PROVINCE_CODE, ProvinceShape, generate_province  # noqa: E402
+from members.models import Member  # noqa: E402
+from reports.document import assemble  # noqa: E402
+from unions.models import Union, UnionLevel  # noqa: E402
+from workbook.rollup import rollup  # noqa: E402
+
+TARGETS = {"province roll-up": 30_000, "county roll-up": 2_000, "county assembly": 2_000}
+PAGE_TARGET_MS = 150
+MEMORY_TARGET_MB = 500
+
+
+def peak_reset() -> None:
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")  # Linux: resets VmHWM
+
+
+def peak_mb() -> float:
+    for row in Path("/proc/self/status").read_text().splitlines():
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) / 1024
+    return float("nan")
+
+
+def report_year(province: Union) -> int:
+    """The last complete year of the generated data (it spans that year and the next)."""
+    first = province.descendants().filter(level=UnionLevel.GRASSROOTS).order_by("code").first()
+    event = AuditEntry.objects.filter(union=first, action=EVENT_ACTION).order_by("created_at").first()
+    return int(event.changes["year"]) - 1
+
+
+def ensure_province(shape: ProvinceShape) -> Union:
+    province = Union.objects.filter(code=PROVINCE_CODE).first()
+    if province is not None:
+        return province
+    started = time.perf_counter()
+    result = generate_province(shape=shape, progress=lambda message: print(f"#   {message}", flush=True))
+    seconds = time.perf_counter() - started
+    line(
+        "generate_province",
+        f"{seconds:.0f} s for {result.members} members in {len(result.unions)} unions",
+        "< 900 s",
+        seconds < 900,
+    )
+    return result.province
+
+
+def timed_once(label: str, work, target_ms: float) -> None:  # noqa: ANN001
+    peak_reset()
+    s = sample(work)
+    mb = peak_mb()
+    line(
+        label,
+        f"{s.wall_ms:,.0f} ms  (CPU {s.cpu_ms:,.0f} ms, SQL {s.sql_ms:,.0f} ms, {s.queries} queries, "
+        f"peak {mb:.0f} MB)",
+        f"< {target_ms / 1000:g} s, < {MEMORY_TARGET_MB} MB",
+        s.wall_ms < target_ms and mb < MEMORY_TARGET_MB,
+    )
+
+
+def page_p95(label: str, client: Client, url: str, n: int) -> None:
+    landed = client.get(url, follow=True)
+    if landed.redirect_chain:  # a county user lands on its roll-up: measure that page
+        url = landed.redirect_chain[-1][0]
+        label = f"{label} ({url.split('?')[0]})"
+    for _ in range(2):
+        assert client.get(url).status_code == 200, url
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    p95 = percentile(times, 95)
+    line(
+        label,
+        f"p50 {percentile(times, 50):6.1f} ms  p95 {p95:6.1f} ms",
+        f"p95 < {PAGE_TARGET_MS} ms",
+        p95 < PAGE_TARGET_MS,
+    )
+
+
+def client_for(union: Union) -> Client:
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=f"{union.code}-admin"))
+    return client
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    defaults = ProvinceShape()
+    parser.add_argument("--cities", type=int, default=defaults.cities)
+    parser.add_argument("--counties", type=int, default=defaults.counties)
+    parser.add_argument("--unions", type=int, default=defaults.unions)
+    parser.add_argument("--members", type=int, default=defaults.members)
+    parser.add_argument("--requests", type=int, default=20)
+    args = parser.parse_args()
+    shape = ProvinceShape(
+        cities=args.cities, counties=args.counties, unions=args.unions, members=args.members
+    )
+    province = ensure_province(shape)
+    year = report_year(province)
+    subtree = province.descendants()
+    county = subtree.filter(level=UnionLevel.COUNTY).order_by("code").first()
+    largest = (
+        Union.objects.filter(pk__in=subtree.filter(level=UnionLevel.GRASSROOTS).values("pk"))
+        .order_by("code")
+        .first()  # u0001 is the largest by construction
+    )
+    members = Member.objects.filter(union__in=subtree).count()
+    print(
+        f"# province {province.code}: {subtree.filter(level=UnionLevel.GRASSROOTS).count()} grassroots "
+        f"unions, {members} members; county {county.code} ({county.descendants().count()} units); "
+        f"largest union {largest.code} ({Member.objects.filter(union=largest).count()} members)",
+        flush=True,
+    )
+
+    timed_once(
+        "province roll-up (cold)", lambda: rollup(union=province, year=year), TARGETS["province roll-up"]
+    )
+    timed_once("county roll-up (cold)", lambda: rollup(union=county, year=year), TARGETS["county roll-up"])
+    report = draft(county, year)
+    timed_once("county summary assembly (cold)", lambda: assemble(report), TARGETS["county assembly"])
+
+    clear_caches()
+    for label, union in (("county", county), ("grassroots", largest)):
+        home = reverse("unions:home", kwargs={"code": union.code})
+        page_p95(f"dashboard: {label}", client_for(union), f"{home}?year={year}", args.requests)
+    roster = reverse("members:list", kwargs={"code": largest.code})
+    page_p95("roster list: largest union", client_for(largest), roster, args.requests)
+    print(
+        "# not measured: an import of 200,000 rows as a task (imports still run in the request; issue #16 item 1)",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()

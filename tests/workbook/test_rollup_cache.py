@@ -1,0 +1,68 @@
+"""A roll-up recomputes only the unions written to since the last one (each union's own
+figures are cached under its own data version), and is never stale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import MemberFactory, UnionFactory
+from tests.welfare.factories import DisbursementFactory
+from unions.models import UnionLevel
+from workbook.rollup import rollup
+
+from .conftest import Y, make_records
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def county(db):
+    county = UnionFactory(name="甲县总工会", code="county-a", level=UnionLevel.COUNTY)
+    leaves = [UnionFactory(name=f"甲{i}厂工会", code=f"g{i}", parent=county) for i in range(1, 4)]
+    for leaf in leaves:
+        make_records(leaf, members=3)
+    return county, leaves
+
+
+def _queries(work) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        work()
+    return len(captured)
+
+
+def test_a_second_rollup_reads_the_cache_and_a_write_recomputes_only_its_union(county):
+    top, (g1, g2, g3) = county
+    cold = _queries(lambda: rollup(union=top, year=Y))
+    warm = _queries(lambda: rollup(union=top, year=Y))
+    assert warm < cold / 4  # the versions, the subtree and its imported reports only
+
+    before = rollup(union=top, year=Y).totals
+    member = MemberFactory(union=g2, joined_on=dt.date(Y, 3, 1))
+    DisbursementFactory(
+        union=g2,
+        member=member,
+        date=dt.date(Y, 5, 1),
+        cash_amount=Decimal("321"),
+        status="paid",
+        paid_on=dt.date(Y, 5, 2),
+    )
+    one_union = _queries(lambda: rollup(union=top, year=Y))
+    assert warm < one_union < cold
+    after = rollup(union=top, year=Y).totals
+    assert after["members"] == before["members"] + 1
+    assert after["welfare_cash"] == before["welfare_cash"] + Decimal("321")
+
+
+def test_the_cached_figures_are_each_unions_own(county):
+    top, (g1, g2, g3) = county
+    rollup(union=top, year=Y)
+    # A county roll-up and one of its unions as the top of its own roll-up agree.
+    own = rollup(union=g1, year=Y)
+    whole = rollup(union=top, year=Y)
+    (g1_row,) = [s for s in whole.sources if s.union_id == g1.pk]
+    assert own.totals == g1_row.values
