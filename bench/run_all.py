@@ -15,6 +15,10 @@ its own (so memory figures are its own, and one failing stage does not stop the 
   scaling.py       assembly, cold dashboard, search and last page for unions of 5,000, 50,000
                    and 200,000 members (generated once into the bench database: about 2 min
                    on a quiet machine the first time; --scaling-sizes 5000,50000 to skip 200k)
+  province.py      a province (10 cities, 100 counties, 2,000 unions, 1,000,000 members, made
+                   once: about 10 min): province and county roll-ups, a county's summary
+                   assembly, county and grassroots dashboards, the roster
+                   (--province-members 100000 for a smaller one)
   import_roster.py roster import of 50,000 rows (when that script exists), in a scratch
                    database made and dropped around it (see scratch_db.py)
 
@@ -37,29 +41,34 @@ import time
 import scratch_db
 from common import BENCH_DIR, MEMBERS, PYTHON, ROOT, UNION_CODE, configure, database_label, line
 
-STAGES = ("database", "pages", "report", "workbook", "load", "scaling", "import")
+STAGES = ("database", "pages", "report", "workbook", "load", "scaling", "import", "province")
 STAGE_TIMEOUT = 1200
+PROVINCE_TIMEOUT = 3600  # its first run generates a million members
 
 
 def run(
-    script: str, *args: str, capture: bool = False, env: dict[str, str] | None = None
+    script: str,
+    *args: str,
+    capture: bool = False,
+    env: dict[str, str] | None = None,
+    timeout: int = STAGE_TIMEOUT,
 ) -> subprocess.CompletedProcess[str]:
     command = [PYTHON, str(BENCH_DIR / script), *args]
     return subprocess.run(  # noqa: S603 - our own scripts
         command,
         cwd=ROOT,
         env={**os.environ, **(env or {})},
-        timeout=STAGE_TIMEOUT,
+        timeout=timeout,
         text=True,
         capture_output=capture,
     )
 
 
-def stage(name: str, script: str, *args: str) -> bool:
+def stage(name: str, script: str, *args: str, timeout: int = STAGE_TIMEOUT) -> bool:
     try:
-        result = run(script, *args)
+        result = run(script, *args, timeout=timeout)
     except subprocess.TimeoutExpired:
-        line(name, f"stopped after {STAGE_TIMEOUT} s")
+        line(name, f"stopped after {timeout} s")
         return False
     if result.returncode != 0:
         line(name, f"FAILED (exit {result.returncode}, see the traceback above)")
@@ -134,6 +143,7 @@ def main() -> None:
     parser.add_argument(
         "--scaling-sizes", default="5000,50000,200000", help="union sizes of the scaling stage"
     )
+    parser.add_argument("--province-members", default="1000000", help="members of the province stage")
     parser.add_argument(
         "--verbose", action="store_true", help="show the detail of the workbook and import scripts"
     )
@@ -162,6 +172,8 @@ def main() -> None:
         stage("scaling", "scaling.py", "--sizes", args.scaling_sizes)
     if "import" in wanted:
         roster_import(args.verbose)
+    if "province" in wanted:
+        stage("province", "province.py", "--members", args.province_members, timeout=PROVINCE_TIMEOUT)
     print(
         f"# bench finished in {time.perf_counter() - started:.0f} s · load average {os.getloadavg()[0]:.1f} "
         "(other work on the machine skews every figure)",
