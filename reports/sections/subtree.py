@@ -59,6 +59,16 @@ def _system(ctx: SectionContext) -> Rollup:
     return ctx.once("subtree-rollup", lambda: rollup_for_period(union=ctx.union, period=ctx.period))
 
 
+def _has_below(ctx: SectionContext) -> bool:
+    """Whether anything lies below the union (a subordinate, or a workbook it imported): a
+    grassroots union's summary then skips the roll-up of itself."""
+    return ctx.once(
+        "subtree-has-below",
+        lambda: ctx.union.descendants().exists()
+        or ExternalReport.objects.live().filter(union=ctx.union, year=ctx.period.year).exists(),
+    )
+
+
 def _below(roll: Rollup) -> list[RollupSource]:
     return [s for s in roll.sources if s.union_id != roll.union.pk]
 
@@ -68,6 +78,8 @@ class SubtreeSection(Section):
     title = "指导基层工会依法维权、帮扶解困"
 
     def figures(self, ctx: SectionContext) -> Figures:
+        if not _has_below(ctx):
+            return {}
         roll = _system(ctx)
         if not _below(roll):
             return {}
@@ -218,9 +230,9 @@ class SubtreeSection(Section):
         return said
 
     def tables(self, ctx: SectionContext, figures: Figures) -> list[Table]:
-        roll = _system(ctx)
         if not figures:
             return []
+        roll = _system(ctx)
         keys = (
             "members",
             "members_joined",
