@@ -137,12 +137,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Per-process memory caches: computed figures ("default", keyed by data version) and page
 # fragments such as the navigation ("fragments").
 CACHES = {
-    # Room for every union of a province's roll-up (workbook.rollup caches each union's own).
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "figures",
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
-    },
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "figures"},
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments"},
 }
 
@@ -335,6 +330,9 @@ RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAUL
 TASK_MAX_ATTEMPTS = envint("TASK_MAX_ATTEMPTS", 2)
 # A workbook of a union with more members than this is exported as a task, not in the request.
 WORKBOOK_SYNC_MAX_MEMBERS = envint("WORKBOOK_SYNC_MAX_MEMBERS", 5_000)
+# A roll-up with more units than this lacking stored figures is computed by the task worker
+# (workbook.rollup_filling); a county's twenty compute in the request.
+ROLLUP_SYNC_MAX_UNITS = envint("ROLLUP_SYNC_MAX_UNITS", 200)
 if REDIS_URL:
     # Caches shared by every web process and machine; keys carry the data version.
     # CACHE_KEY_PREFIX keeps two installations sharing one Redis apart.

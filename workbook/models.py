@@ -195,3 +195,26 @@ class ExternalReport(UnionRecord):
     def signature_label(self) -> str:
         """What the roll-up shows beside the figures."""
         return "已验证签名" if self.is_verified else "未验证签名"
+
+
+class UnionFigures(models.Model):
+    """One union's own indicators over a period, as of a day, under the data version they
+    were computed at (workbook.figures_store). Derived data, shared by the web processes and
+    the task worker so that a province's roll-up is computed once, not per process; not
+    audited: logging these writes would move the version they are keyed by."""
+
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="+")
+    start = models.DateField()
+    end = models.DateField()
+    as_of = models.DateField()  # contracts in force are counted as of this day
+    version = models.BigIntegerField()
+    values = models.JSONField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["union", "start", "end", "as_of"], name="union_figures_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.union_id}：{self.start}至{self.end}（{self.as_of}）"

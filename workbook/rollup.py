@@ -11,14 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
-from audit.versions import own_versions
 from records.periods import Period, PeriodKind, period_for
 from unions.models import Union
 
+from .figures_store import FiguresStore
 from .indicators import BY_KEY, INDICATORS, Indicator, IndicatorDef, Value, add_up, as_indicators, from_text
-from .indicators import indicator_values as union_indicator_values
 from .models import ExternalReport
 
 ORIGIN_UNION = "本系统"
@@ -115,11 +112,10 @@ def rollup_for_period(*, union: Union, period: Period, today: dt.date | None = N
 def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | None) -> Rollup:
     today = today or dt.date.today()
     sources: list[RollupSource] = []
-    unions = list(union.descendants(include_self=True).order_by("path"))
+    unions, counted_of = subtree_periods(union=union, year=year, period=period)
     names = {u.pk: u.name for u in unions}
     depths = {u.pk: _depth(u, union) for u in unions}
-    counted_of = {u.pk: period or period_for(u, year) for u in unions}
-    values_of = _own_values(union, unions, counted_of, today)
+    values_of = FiguresStore(top=union, unions=unions, periods=counted_of, today=today).values()
     for member_union in unions:
         counted = counted_of[member_union.pk]
         sources.append(
@@ -161,31 +157,20 @@ def _rollup(*, union: Union, year: int, period: Period | None, today: dt.date | 
     )
 
 
-def _own_values(
-    top: Union, unions: list[Union], counted_of: dict[int, Period], today: dt.date
-) -> dict[int, dict[str, Value]]:
-    """Each union's own indicators, cached under its own data version: a province's roll-up
-    recomputes only the unions written to since the last one (a write logs an entry on the
-    union it changes, which moves its version)."""
-    versions = own_versions(top)
-    keys = {
-        u.pk: f"rollup-own:{u.pk}:{counted_of[u.pk].start}:{counted_of[u.pk].end}:{today}:{versions.get(u.pk, 0)}"
-        for u in unions
-    }
-    found = cache.get_many(keys.values())
-    values, fresh = {}, {}
-    for u in unions:
-        key = keys[u.pk]
-        if key in found:
-            values[u.pk] = found[key]
-        else:
-            values[u.pk] = fresh[key] = union_indicator_values(union=u, period=counted_of[u.pk], today=today)
-    if fresh:
-        cache.set_many(fresh, timeout=ROLLUP_CACHE_SECONDS)
-    return values
+def subtree_periods(
+    *, union: Union, year: int, period: Period | None = None
+) -> tuple[list[Union], dict[int, Period]]:
+    """The unions of the subtree in path order, and the period each counts: `period`, or
+    each union's own statistical year."""
+    unions = list(union.descendants(include_self=True).order_by("path"))
+    return unions, {u.pk: period or period_for(u, year) for u in unions}
 
 
-ROLLUP_CACHE_SECONDS = 24 * 3600  # the key holds the day: a day's entries at most
+def stale_units(*, union: Union, year: int, today: dt.date | None = None) -> tuple[int, int]:
+    """(units whose figures must be computed, units in all) for the year's roll-up."""
+    unions, periods = subtree_periods(union=union, year=year)
+    store = FiguresStore(top=union, unions=unions, periods=periods, today=today or dt.date.today())
+    return len(store.stale()), len(unions)
 
 
 # Figures the roll-up page shows as cards, in groups; the full list is the indicator page.

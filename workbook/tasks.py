@@ -32,3 +32,17 @@ def export_workbook(*, job_id: int, attempt: int) -> dict[str, object]:
     if job.status != ExportStatus.DONE:
         raise ExportFailed(job.error)
     return {"job": job.pk, "file": job.file.name, "rows": job.row_counts}
+
+
+@task()
+def fill_rollup(*, union_id: int, year: int) -> dict[str, object]:
+    """Compute and store the figures of every unit of a large subtree (workbook.rollup_filling)."""
+    from unions.models import Union
+
+    from .rollup import rollup
+
+    union = Union.objects.filter(pk=union_id).first()
+    if union is None:
+        return {"union": union_id, "skipped": True}
+    result = rollup(union=union, year=year)
+    return {"union": union_id, "year": year, "units": len(result.sources)}

@@ -30,6 +30,7 @@ from .importing import UnverifiedWorkbook, WorkbookImportError, import_external_
 from .indicators import INDICATORS, indicators
 from .models import ExportJob, ExportStatus, ExternalReport, RegisteredKey
 from .rollup import BREAKDOWN_KEYS, HEADLINE, external_values, rollup
+from .rollup_filling import handed_to_worker
 from .services import (
     annual_context,
     export_rollup_workbook,
@@ -204,6 +205,8 @@ def _grouped(rows):  # type: ignore[no-untyped-def]
 def rollup_page(request: UnionRequest) -> HttpResponse:
     """汇总概况: the subtree's headline figures and a per-union breakdown."""
     year = _year(request)
+    if (waiting := handed_to_worker(request, union=request.union, year=year)) is not None:
+        return waiting
     result = rollup(union=request.union, year=year)
     checked = review_rollup(result)
     totals = result.totals
@@ -244,6 +247,8 @@ def rollup_page(request: UnionRequest) -> HttpResponse:
 def rollup_indicator_page(request: UnionRequest) -> HttpResponse:
     """汇总指标: every indicator, its total and each union's figure."""
     year = _year(request)
+    if (waiting := handed_to_worker(request, union=request.union, year=year)) is not None:
+        return waiting
     result = rollup(union=request.union, year=year)
     return render(
         request,
@@ -256,6 +261,8 @@ def rollup_indicator_page(request: UnionRequest) -> HttpResponse:
 def rollup_export(request: UnionRequest) -> HttpResponse:
     """The roll-up as a workbook (aggregates only, no personal data): written at once."""
     year = _year(request)
+    if (waiting := handed_to_worker(request, union=request.union, year=year)) is not None:
+        return waiting
     result = rollup(union=request.union, year=year)
     fh = scratch.temporary_file()  # FileResponse closes it
     export_rollup_workbook(rollup=result, target=fh, generated_by=_user_label(request))

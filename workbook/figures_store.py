@@ -1,0 +1,81 @@
+"""Each union's own indicators, stored under its data version (workbook.models.UnionFigures).
+
+A roll-up adds up every union of a subtree; a province has two thousand of them, about thirty
+queries each. Stored in the database rather than a per-process cache, a union's figures are
+computed once for everyone — web processes on any machine and the task worker that fills a
+large roll-up (workbook.tasks.fill_rollup) — and again only after a write to that union
+(every write logs an entry on the union it changes, which moves its version).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from audit.versions import own_versions
+from records.periods import Period
+from unions.models import Union
+
+from .indicators import BY_KEY, Value, from_text, to_text
+from .indicators import indicator_values as compute_values
+from .models import UnionFigures
+
+KEEP_DAYS = 2  # rows of earlier days are deleted as new ones are written
+
+
+def _key(union_id: int, period: Period) -> tuple[int, dt.date, dt.date]:
+    return union_id, period.start, period.end
+
+
+class FiguresStore:
+    """The stored figures of `unions` (all within `top`'s subtree) as of `today`."""
+
+    def __init__(self, *, top: Union, unions: list[Union], periods: dict[int, Period], today: dt.date):
+        self.unions, self.periods, self.today = unions, periods, today
+        self.versions = own_versions(top)
+        rows = UnionFigures.objects.filter(union__in=[u.pk for u in unions], as_of=today)
+        self.stored = {
+            (r.union_id, r.start, r.end): r for r in rows.only("union", "start", "end", "version", "values")
+        }
+
+    def is_fresh(self, union: Union) -> bool:
+        row = self.stored.get(_key(union.pk, self.periods[union.pk]))
+        return row is not None and row.version == self.versions.get(union.pk, 0)
+
+    def stale(self) -> list[Union]:
+        return [u for u in self.unions if not self.is_fresh(u)]
+
+    def values(self) -> dict[int, dict[str, Value]]:
+        """Every union's figures: the stored ones read, the stale ones computed and stored."""
+        out: dict[int, dict[str, Value]] = {}
+        fresh: list[UnionFigures] = []
+        for union in self.unions:
+            period = self.periods[union.pk]
+            if self.is_fresh(union):
+                stored = self.stored[_key(union.pk, period)].values
+                out[union.pk] = {key: from_text(BY_KEY[key], text) for key, text in stored.items()}
+                continue
+            out[union.pk] = compute_values(union=union, period=period, today=self.today)
+            fresh.append(
+                UnionFigures(
+                    union=union,
+                    start=period.start,
+                    end=period.end,
+                    as_of=self.today,
+                    version=self.versions.get(union.pk, 0),
+                    values={key: to_text(BY_KEY[key], value) for key, value in out[union.pk].items()},
+                )
+            )
+        if fresh:
+            save(fresh, today=self.today)
+        return out
+
+
+def save(rows: list[UnionFigures], *, today: dt.date) -> None:
+    UnionFigures.objects.bulk_create(
+        rows,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["union", "start", "end", "as_of"],
+        update_fields=["version", "values", "computed_at"],
+    )
+    UnionFigures.objects.filter(as_of__lt=today - dt.timedelta(days=KEEP_DAYS)).delete()
