@@ -18,10 +18,10 @@ from workbook.indicators import BY_KEY, INDICATORS, Value, digest
 
 
 def indicator_workbook(
-    *, name: str, code: str, year: int, values: Mapping[str, int | Decimal | str]
+    *, name: str, code: str, year: int, values: Mapping[str, int | Decimal | str], unit_kind: str = ""
 ) -> bytes:
     """The bytes of an annual workbook of `name` for the calendar `year`; indicators not in
-    `values` are zero."""
+    `values` are zero; `unit_kind` is the 单位类型 label (国有企业…), blank when not given."""
     full: dict[str, Value] = {d.key: d.zero for d in INDICATORS}
     for key, value in values.items():
         full[key] = Decimal(str(value)).quantize(Decimal("0.01")) if BY_KEY[key].is_money else int(value)
@@ -40,6 +40,7 @@ def indicator_workbook(
         (fmt.ITEM_PERIOD_END, dt.date(year, 12, 31)),
         (fmt.ITEM_EXPORTED_AT, f"{year + 1}-01-10 09:00:00"),
         (fmt.ITEM_UNITS, 1),
+        (fmt.ITEM_UNIT_KIND, unit_kind),
         (fmt.ITEM_DIGEST, digest(union_code=code, year=year, values=full)),
     ):
         about.append(item)

@@ -10,6 +10,14 @@ from .models import UnionYearProfile
 from .services import FIELDS, OFF_SYSTEM_ONLY
 
 OWN_FIELDS = [f for f in FIELDS if f not in OFF_SYSTEM_ONLY]
+# Counts most units do not have (职工董事, 技协 …): left blank, they are 0.
+BLANK_IS_ZERO = (
+    "worker_directors",
+    "worker_supervisors",
+    "safety_inspectors",
+    "tech_associations",
+    "tech_association_members",
+)
 
 
 class _ProfileForm(CleanTextFormMixin, forms.ModelForm):
@@ -18,6 +26,15 @@ class _ProfileForm(CleanTextFormMixin, forms.ModelForm):
         friendly_choices(self)
         if union is not None and not self.instance.union_id:
             self.instance.union = union
+        for name in BLANK_IS_ZERO:
+            self.fields[name].required = False
+
+    def clean(self) -> dict:  # type: ignore[type-arg]
+        data = super().clean()
+        for name in BLANK_IS_ZERO:
+            if data.get(name) is None and name not in self.errors:
+                data[name] = 0
+        return data
 
 
 class OwnProfileForm(_ProfileForm):

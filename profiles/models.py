@@ -61,6 +61,19 @@ class UnionYearProfile(PlausibleDates, models.Model):
     joint_units = models.PositiveIntegerField(
         _("联合工会覆盖单位数"), default=0, help_text=_("联合基层工会覆盖的单位数；单独建会的填0。")
     )
+    # 民主管理: 职工董事、职工监事 (a company with a board, a supervisory board).
+    has_board = models.BooleanField(_("设有董事会"), default=False)
+    worker_directors = models.PositiveIntegerField(_("职工董事人数"), default=0)
+    has_supervisory_board = models.BooleanField(_("设有监事会"), default=False)
+    worker_supervisors = models.PositiveIntegerField(_("职工监事人数"), default=0)
+    # 劳动保护: the union's 劳动保护监督检查委员会 and its inspectors (groups' inspectors included).
+    has_safety_committee = models.BooleanField(_("建立劳动保护监督检查委员会"), default=False)
+    safety_inspectors = models.PositiveIntegerField(
+        _("劳动保护监督检查员人数"), default=0, help_text=_("含工会小组劳动保护检查员。")
+    )
+    # 经济技术: 职工技协 (职工技术协会).
+    tech_associations = models.PositiveIntegerField(_("职工技协组织数"), default=0)
+    tech_association_members = models.PositiveIntegerField(_("职工技协会员人数"), default=0)
     source = models.CharField(
         _("来源"), max_length=12, choices=ProfileSource.choices, default=ProfileSource.SELF
     )
@@ -72,6 +85,9 @@ class UnionYearProfile(PlausibleDates, models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # When figures were last taken from `external_report` (an import, or the federation's
+    # choice of the workbook's figures over what was entered).
+    imported_at = models.DateTimeField(_("取自年报的时间"), null=True, blank=True)
     note = models.CharField(_("备注"), max_length=200, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -119,6 +135,25 @@ class UnionYearProfile(PlausibleDates, models.Model):
         """The institutions the unit has, by name."""
         return [label for field, label in INSTITUTIONS if getattr(self, field)]
 
+    @property
+    def other_facts(self) -> list[str]:
+        """职工董事2人, 劳动保护监督检查员5人, 职工技协1个（会员30人）: what the return asks
+        beyond the institutions, in its words; empty where the unit has none."""
+        facts = []
+        if self.has_board or self.worker_directors:
+            facts.append(f"职工董事{self.worker_directors}人" if self.has_board else "未设董事会")
+        if self.has_supervisory_board or self.worker_supervisors:
+            facts.append(
+                f"职工监事{self.worker_supervisors}人" if self.has_supervisory_board else "未设监事会"
+            )
+        if self.has_safety_committee or self.safety_inspectors:
+            committee = "劳动保护监督检查委员会" if self.has_safety_committee else ""
+            inspectors = f"监督检查员{self.safety_inspectors}人" if self.safety_inspectors else ""
+            facts.append("，".join(part for part in (committee, inspectors) if part))
+        if self.tech_associations or self.tech_association_members:
+            facts.append(f"职工技协{self.tech_associations}个（会员{self.tech_association_members}人）")
+        return facts
+
     def clean(self) -> None:
         # The statistics return's logic check: "其中" never exceeds its total.
         errors: dict[str, str] = {}
@@ -135,6 +170,7 @@ class UnionYearProfile(PlausibleDates, models.Model):
                 errors["women_members"] = (
                     f"女会员（{self.women_members}人）不能多于女职工（{self.women_workers}人）。"
                 )
+        errors.update(self._board_and_safety_errors())
         if self.off_system and not self.unit_name:
             errors["unit_name"] = "请填写单位（工会）名称。"
         if (
@@ -146,3 +182,27 @@ class UnionYearProfile(PlausibleDates, models.Model):
             errors["founded_on"] = f"建会日期晚于{self.year}年度的统计期末，请核对。"
         if errors:
             raise ValidationError(errors)
+
+    def _board_and_safety_errors(self) -> dict[str, str]:
+        """The return's checks on the facts of 民主管理, 劳动保护 and 经济技术 (see
+        workbook.survey.checks.rules)."""
+        errors: dict[str, str] = {}
+        if self.worker_directors and not self.has_board:
+            errors["worker_directors"] = (
+                "有职工董事的单位应设有董事会：请勾选“设有董事会”，或将职工董事人数填为0。"
+            )
+        if self.worker_supervisors and not self.has_supervisory_board:
+            errors["worker_supervisors"] = (
+                "有职工监事的单位应设有监事会：请勾选“设有监事会”，或将职工监事人数填为0。"
+            )
+        if self.workers and self.safety_inspectors > self.workers:
+            errors["safety_inspectors"] = (
+                f"劳动保护监督检查员（{self.safety_inspectors}人）不能多于职工人数（{self.workers}人）。"
+            )
+        if self.tech_association_members and not self.tech_associations:
+            errors["tech_associations"] = "填写了职工技协会员人数，请填写职工技协组织数。"
+        elif self.workers and self.tech_association_members > self.workers:
+            errors["tech_association_members"] = (
+                f"职工技协会员（{self.tech_association_members}人）不能多于职工人数（{self.workers}人）。"
+            )
+        return errors

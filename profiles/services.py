@@ -1,5 +1,6 @@
 """Writing year profiles: a union's own, a federation's for a unit off the system, and one
-taken from an imported workbook. Every write is audited (audit.registry, see apps.py)."""
+taken from an imported workbook (`profiles.importing`, re-exported here). Every write is
+audited (audit.registry, see apps.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from audit.registry import log_event
 from records.integrity import recheck_on_conflict
 from unions.models import Union
-from workbook.indicators import BY_KEY, from_text
-from workbook.models import ExternalReport
 
-from .choices import ProfileSource, UnitKind
+from .choices import ProfileSource
 from .models import UnionYearProfile
 
 FIELDS = (
@@ -32,12 +30,20 @@ FIELDS = (
     "has_mediation_committee",
     "workers_home",
     "joint_units",
+    "has_board",
+    "worker_directors",
+    "has_supervisory_board",
+    "worker_supervisors",
+    "has_safety_committee",
+    "safety_inspectors",
+    "tech_associations",
+    "tech_association_members",
     "note",
 )
 OFF_SYSTEM_ONLY = ("members", "women_members")
 
 
-def _save(profile: UnionYearProfile) -> UnionYearProfile:
+def save_profile(profile: UnionYearProfile) -> UnionYearProfile:
     profile.full_clean(validate_constraints=False)
     # Two saves of a new profile at once: the loser gets the unique rule's message.
     with recheck_on_conflict(profile.validate_constraints):
@@ -56,7 +62,7 @@ def own_profile_save(
         if name in fields and name not in OFF_SYSTEM_ONLY:
             setattr(profile, name, fields[name])
     profile.source = ProfileSource.SELF
-    return _save(profile)
+    return save_profile(profile)
 
 
 def refuse_unit_on_system(*, federation: Union, unit_code: str) -> None:
@@ -95,59 +101,17 @@ def unit_profile_save(
             setattr(profile, name, fields[name])
     if profile.source == ProfileSource.IMPORTED:
         profile.source = ProfileSource.FEDERATION  # changed by hand since the import
-    return _save(profile)
+    return save_profile(profile)
 
 
-def _count(report: ExternalReport, key: str) -> int | None:
-    raw = report.values.get(key)
-    if raw in (None, ""):
-        return None
-    try:
-        return int(from_text(BY_KEY[key], raw))
-    except (ValueError, TypeError, ArithmeticError):
-        return None
+# Imported here so callers keep one place to write profiles from (the import is its own module).
+from .importing import profile_from_external_report, profile_keep_entered  # noqa: E402
 
-
-@transaction.atomic
-def profile_from_external_report(
-    *, report: ExternalReport, actor: AbstractBaseUser | None
-) -> UnionYearProfile:
-    """The profile of the unit whose workbook `report` is, from the figures it carries: members
-    and women members; a congress held or delegates elected means 职代会制度, a disclosure
-    means 厂务公开. What the workbook does not carry (workers, kind of unit, …) stays as the
-    federation entered it, or empty for a new profile."""
-    if report.is_void:
-        raise ValidationError("该年报已作废，不能用来填写单位情况。")
-    refuse_unit_on_system(federation=report.union, unit_code=report.source_code)
-    profile = UnionYearProfile.objects.filter(
-        union=report.union, unit_code=report.source_code, year=report.year
-    ).first() or UnionYearProfile(
-        union=report.union,
-        unit_code=report.source_code,
-        year=report.year,
-        unit_kind=UnitKind.OTHER,
-        created_by=actor,
-    )
-    profile.unit_name = report.source_name
-    members, women = _count(report, "members"), _count(report, "members_women")
-    if members is not None:
-        profile.members = members
-        profile.women_members = women
-    if (_count(report, "congresses") or 0) or (_count(report, "delegates") or 0):
-        profile.has_congress = True
-    if _count(report, "disclosures") or 0:
-        profile.has_disclosure = True
-    profile.source = ProfileSource.IMPORTED
-    profile.external_report = report
-    _save(profile)
-    log_event(
-        report.union,
-        "profiles.profile.imported",
-        {
-            "profile": profile.pk,
-            "external_report": report.pk,
-            "unit_code": report.source_code,
-            "year": report.year,
-        },
-    )
-    return profile
+__all__ = [
+    "own_profile_save",
+    "profile_from_external_report",
+    "profile_keep_entered",
+    "refuse_unit_on_system",
+    "save_profile",
+    "unit_profile_save",
+]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("units/new/", views.unit_create, name="unit-create"),
     path("units/<int:pk>/", views.unit_edit, name="unit-edit"),
     path("from-import/<int:pk>/", views.unit_from_import, name="from-import"),
+    path("keep-entered/<int:pk>/", views.unit_keep_entered, name="keep-entered"),
 ]

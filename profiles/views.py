@@ -20,6 +20,7 @@ from workbook.models import ExternalReport
 
 from . import services
 from .forms import OWN_FIELDS, OwnProfileForm, UnitProfileForm
+from .importing import pending_imports
 from .models import UnionYearProfile
 from .selectors import coverage_summary, covered_profiles, own_profile, profile_rates
 
@@ -41,7 +42,7 @@ def profile_list(request: UnionRequest) -> HttpResponse:
     profiled = {r.profile.unit_code for r in covered if r.profile.off_system}
     imports = [
         r
-        for r in ExternalReport.objects.filter(union=union, year=year, voided_at__isnull=True)
+        for r in ExternalReport.objects.live().filter(union=union, year=year, units_included=1)
         if r.source_code not in profiled
     ]
     latest = current_period(union).year
@@ -55,6 +56,7 @@ def profile_list(request: UnionRequest) -> HttpResponse:
             "covered": covered,
             "summary": coverage_summary(covered) if covered else None,
             "imports": imports,
+            "pending": pending_imports(union=union, year=year),
         },
     )
 
@@ -129,6 +131,24 @@ def unit_from_import(request: UnionRequest, pk: int) -> HttpResponse:
         return redirect(_list_url(request, report.year))
     messages.success(
         request,
-        f"已从导入的年报填写“{profile.unit_name}”的会员人数和制度情况；职工人数、单位类型等请补充填写。",
+        f"已采用导入的年报填写“{profile.unit_name}”{profile.year}年度基本情况；"
+        "年报中没有的（建会日期、职工之家等）请补充填写。",
     )
     return redirect("profiles:unit-edit", code=request.union.code, pk=profile.pk)
+
+
+@union_view(Perm.MANAGE_UNION)
+@require_POST
+def unit_keep_entered(request: UnionRequest, pk: int) -> HttpResponse:
+    """Keep the profile as entered against an imported workbook that disagrees with it."""
+    report = get_for_union(ExternalReport, request, pk)
+    try:
+        profile = services.profile_keep_entered(report=report, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(
+            request,
+            f"已保留“{profile.unit_name}”{profile.year}年度已填写的基本情况；汇总表中该单位的数字仍取自其年报。",
+        )
+    return redirect(_list_url(request, report.year))

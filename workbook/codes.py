@@ -66,6 +66,10 @@ TABLES: tuple[SurveyTable, ...] = (
             ("408", "has_disclosure"),
             ("409", "disclosures"),
             ("410", "joint_meetings"),
+            ("411", "has_board"),
+            ("412", "worker_directors"),
+            ("413", "has_supervisory_board"),
+            ("414", "worker_supervisors"),
         ),
     ),
     SurveyTable(
@@ -92,6 +96,8 @@ TABLES: tuple[SurveyTable, ...] = (
             ("606", "petitions"),
             ("607", "petition_persons"),
             ("608", "recovered"),
+            ("609", "has_safety_committee"),
+            ("610", "safety_inspectors"),
         ),
     ),
     SurveyTable(
@@ -147,6 +153,8 @@ TABLES: tuple[SurveyTable, ...] = (
             ("805", "suggestions"),
             ("806", "suggestions_adopted"),
             ("807", "suggestions_benefit"),
+            ("808", "tech_associations"),
+            ("809", "tech_association_members"),
         ),
     ),
     SurveyTable(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 PRODUCT = "工会年报"
 # 2: numeric indicator codes by table of the statistics return (1 had English keys).
-FORMAT_VERSION = "2"
+# 3: 职工董事/监事, 劳动保护监督检查, 职工技协 (411-414, 609-610, 808-809) and the unit's kind
+#    (单位类型) in the 说明 sheet, signed with the figures.
+FORMAT_VERSION = "3"
 
 INDICATOR_SHEET = "统计指标"
 INDICATOR_HEADER = ("指标代码", "指标名称", "计量单位", "数值")
@@ -26,6 +28,7 @@ ITEM_EXPORTED_AT = "导出时间"
 ITEM_EXPORTED_BY = "导出人"
 ITEM_IDS = "身份证号"
 ITEM_UNITS = "汇总单位数"
+ITEM_UNIT_KIND = "单位类型"  # of an annual workbook, from the union's year profile; blank unknown
 ITEM_DIGEST = "指标校验码"
 ITEM_SIGNATURE = "数字签名"
 ITEM_SIGNATURE_KEY = "签名公钥指纹"

@@ -34,6 +34,7 @@ from . import format as fmt
 from .codes import KEY_OF
 from .indicators import BY_KEY, INDICATORS, IndicatorValueError, Value, digest, parse_cell, to_text
 from .models import ExternalReport, RegisteredKey, SignatureStatus
+from .profile_figures import unit_kind_of_label
 
 MAX_INDICATOR_ROWS = 1_000
 MAX_ABOUT_ROWS = 100
@@ -74,6 +75,7 @@ class ParsedWorkbook:
     sha256: str
     signature: str = ""
     signature_key_id: str = ""
+    unit_kind: str = ""  # the 说明 sheet's 单位类型, as written (its label)
 
     @property
     def figures(self) -> signing.SignedFigures:
@@ -87,6 +89,7 @@ class ParsedWorkbook:
             units=self.units,
             exported_at=self.exported_at,
             values=self.values,
+            unit_kind=self.unit_kind,
         )
 
 
@@ -254,6 +257,9 @@ def read_workbook(source: IO[bytes] | str | Path) -> ParsedWorkbook:
         units = max(1, int(_text(about.get(fmt.ITEM_UNITS)) or 1))
     except ValueError:
         units = 1
+    unit_kind = _text(about.get(fmt.ITEM_UNIT_KIND))
+    if unit_kind and unit_kind_of_label(unit_kind) is None:
+        errors.append(f"“{fmt.ABOUT_SHEET}”表中的单位类型“{unit_kind[:20]}”不是统计所用的单位类型。")
     file_digest = _text(about.get(fmt.ITEM_DIGEST)).lower()
     if errors:
         raise WorkbookImportError(errors)
@@ -277,6 +283,7 @@ def read_workbook(source: IO[bytes] | str | Path) -> ParsedWorkbook:
         sha256=sha256,
         signature=_text(about.get(fmt.ITEM_SIGNATURE)),
         signature_key_id=_text(about.get(fmt.ITEM_SIGNATURE_KEY)).lower().replace(" ", "")[:64],
+        unit_kind=unit_kind,
     )
 
 
@@ -385,6 +392,8 @@ def import_external_report(
     accept_unverified: bool = False,
 ) -> ExternalReport:
     """Check and import a workbook under `union`; nothing is written when anything is wrong.
+    The unit's year profile for the year is filled from it where no person's entry is in the
+    way (profiles.importing).
 
     A bad signature is refused (and logged); an unsigned or unknown-key file needs
     `accept_unverified`, else UnverifiedWorkbook is raised."""
@@ -403,6 +412,7 @@ def import_external_report(
         period_start=parsed.period_start,
         period_end=parsed.period_end,
         units_included=parsed.units,
+        unit_kind=unit_kind_of_label(parsed.unit_kind) or "",
         values={d.key: to_text(d, parsed.values[d.key]) for d in INDICATORS},
         original_name=(original_name or "")[:255],
         file_sha256=parsed.sha256,
@@ -425,6 +435,11 @@ def import_external_report(
                 "confirmed_unverified": SignatureStatus.needs_confirmation(verification.status),
             },
         )
+        # The unit's year profile from the same figures; what a person entered is kept
+        # (profiles.importing). The import stands whatever the profile's outcome.
+        from profiles.importing import profile_sync_from_report
+
+        profile_sync_from_report(report=report, actor=user)
     return report
 
 

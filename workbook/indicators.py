@@ -126,6 +126,11 @@ def _definitions() -> list[IndicatorDef]:
         d("proposals_closed", "办结", "件", DEMOCRACY),
         d("disclosures", "厂务公开事项", "项", DEMOCRACY),
         d("joint_meetings", "党政工联席会", "次", DEMOCRACY),
+        # 职工董事、职工监事, from the year profile.
+        d("has_board", "设有董事会的单位", "个", DEMOCRACY),
+        d("worker_directors", "职工董事", "人", DEMOCRACY),
+        d("has_supervisory_board", "设有监事会的单位", "个", DEMOCRACY),
+        d("worker_supervisors", "职工监事", "人", DEMOCRACY),
         d("contracts", "现行有效集体合同", "份", DEMOCRACY),
         d("contract_workers", "集体合同覆盖职工", "人", DEMOCRACY),
         d("contracts_wage", "其中：工资专项集体合同", "份", DEMOCRACY),
@@ -137,6 +142,8 @@ def _definitions() -> list[IndicatorDef]:
         d("suggestions", "合理化建议", "条", DEMOCRACY),
         d("suggestions_adopted", "其中：采纳", "条", DEMOCRACY),
         d("suggestions_benefit", "合理化建议创造效益", MONEY_UNIT, DEMOCRACY),
+        d("tech_associations", "职工技协组织", "个", COMPETITION),
+        d("tech_association_members", "职工技协会员", "人", COMPETITION),
         d("competitions", "劳动竞赛", "次", COMPETITION),
         d("competition_participants", "劳动竞赛参加职工", "人次", COMPETITION),
         d("skill_contests", "技能比武/岗位练兵", "次", COMPETITION),
@@ -171,6 +178,8 @@ def _definitions() -> list[IndicatorDef]:
         d("petitions", "来信来访", "件次", RIGHTS),
         d("petition_persons", "来信来访人次", "人次", RIGHTS),
         d("recovered", "追回工资及补偿", MONEY_UNIT, RIGHTS),
+        d("has_safety_committee", "建立劳动保护监督检查委员会的单位", "个", RIGHTS),
+        d("safety_inspectors", "劳动保护监督检查员", "人", RIGHTS),
         d("funds_income", "经费收入", MONEY_UNIT, FUNDS),
     ]
     for category in INCOME_CATEGORIES:

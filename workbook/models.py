@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from profiles.choices import UnitKind
 from records.models import UnionRecord
 from unions.models import Union
 
@@ -155,6 +156,8 @@ class ExternalReport(UnionRecord):
     units_included = models.PositiveIntegerField(
         _("汇总单位数"), default=1, help_text=_("文件本身是汇总表时，为其包含的工会数。")
     )
+    # profiles.choices.UnitKind of the unit, as its workbook gives it (blank: not given).
+    unit_kind = models.CharField(_("单位类型"), max_length=20, blank=True, choices=UnitKind.choices)
     # {indicator key: value as text}: text keeps money exact ("1234.50") through JSON.
     values = models.JSONField(_("指标数值"), default=dict)
     original_name = models.CharField(_("原文件名"), max_length=255)

@@ -1,5 +1,5 @@
 """The return's figures from a union's year profile (profiles.UnionYearProfile): 职工, 女职工,
-联合工会 coverage and the institutions it has set up."""
+联合工会 coverage, the institutions it has set up, 职工董事/监事, 劳动保护监督检查 and 职工技协."""
 
 from __future__ import annotations
 
@@ -12,7 +12,22 @@ PROFILE_FACTS = (
     "has_disclosure",
     "has_mediation_committee",
     "has_audit_committee",
+    "has_board",
+    "has_supervisory_board",
+    "has_safety_committee",
 )
+# Counts kept on the profile, under the same name as their indicator.
+PROFILE_COUNTS = (
+    "workers",
+    "women_workers",
+    "joint_units",
+    "worker_directors",
+    "worker_supervisors",
+    "safety_inspectors",
+    "tech_associations",
+    "tech_association_members",
+)
+PROFILE_KEYS = (*PROFILE_COUNTS, *PROFILE_FACTS)
 
 
 def profile_figures(*, union: Union, period: Period) -> dict[str, int]:
@@ -22,10 +37,20 @@ def profile_figures(*, union: Union, period: Period) -> dict[str, int]:
 
     profile = own_profile(union=union, year=period.year)
     if profile is None:
-        return {"workers": 0, "women_workers": 0, "joint_units": 0} | dict.fromkeys(PROFILE_FACTS, 0)
-    figures = {
-        "workers": profile.workers,
-        "women_workers": profile.women_workers,
-        "joint_units": profile.joint_units,
-    }
-    return figures | {fact: int(getattr(profile, fact)) for fact in PROFILE_FACTS}
+        return dict.fromkeys(PROFILE_KEYS, 0)
+    return {key: int(getattr(profile, key)) for key in PROFILE_KEYS}
+
+
+def unit_kind_label(*, union: Union, year: int) -> str:
+    """单位类型 as the return writes it (the profile's label), blank without a profile."""
+    from profiles.selectors import own_profile
+
+    profile = own_profile(union=union, year=year)
+    return str(profile.get_unit_kind_display()) if profile is not None else ""
+
+
+def unit_kind_of_label(label: str) -> str | None:
+    """The profile's value of a 单位类型 label read back from a workbook; None if unknown."""
+    from profiles.choices import UnitKind
+
+    return {str(kind.label): kind.value for kind in UnitKind}.get(label.strip())

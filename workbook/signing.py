@@ -60,6 +60,7 @@ class SignedFigures:
     units: int
     exported_at: str
     values: Mapping[str, Value]
+    unit_kind: str = ""  # 单位类型 as the 说明 sheet writes it (its Chinese label)
 
     def canonical(self) -> bytes:
         document = {
@@ -73,6 +74,7 @@ class SignedFigures:
             "period_end": self.period_end.isoformat(),
             "units": self.units,
             "exported_at": self.exported_at,
+            "unit_kind": self.unit_kind,
             "values": {d.key: to_text(d, self.values[d.key]) for d in INDICATORS},
         }
         text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

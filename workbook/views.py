@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from audit.context import current_actor
 from audit.registry import log_event
+from profiles.importing import report_profile_state
 from records import scratch
 from records.params import period_param, year_param
 from records.periods import Period, current_period, period_for, periods_offered
@@ -300,7 +301,7 @@ def import_page(request: UnionRequest) -> HttpResponse:
             messages.success(
                 request,
                 f"已导入“{report.source_name}”{report.year}年度统计年报（{report.get_signature_status_display()}），"
-                "其数字已计入汇总。",
+                "其数字已计入汇总。" + report_profile_state(report),
             )
             return redirect("workbook:external-detail", code=request.union.code, pk=report.pk)
     return render(
@@ -329,7 +330,13 @@ def external_detail(request: UnionRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "workbook/external_detail.html",
-        {"report": report, "groups": list(groups.items()), "void_form": VoidForm(), "rollup_url": rollup_url},
+        {
+            "report": report,
+            "groups": list(groups.items()),
+            "void_form": VoidForm(),
+            "rollup_url": rollup_url,
+            "profile_state": "" if report.is_void else report_profile_state(report),
+        },
     )
 
 

@@ -20,6 +20,7 @@ URL_RULES = {
     "profiles:unit-create": (Perm.MANAGE_UNION, None),
     "profiles:unit-edit": (Perm.MANAGE_UNION, _unit),
     "profiles:from-import": (Perm.MANAGE_UNION, _external),
+    "profiles:keep-entered": (Perm.MANAGE_UNION, _external),
 }
 
 AUDIT_CASES = {

@@ -52,6 +52,30 @@ CASES: dict[str, tuple[dict, dict]] = {
         {"congresses": 1, "delegates": 30, "has_congress": 1},
     ),
     "disclosure_needs_institution": ({"disclosures": 4}, {"disclosures": 4, "has_disclosure": 1}),
+    "worker_directors_need_board": (
+        {"worker_directors": 2},
+        {"worker_directors": 2, "has_board": 1},
+    ),
+    "worker_supervisors_need_supervisory_board": (
+        {"worker_supervisors": 1},
+        {"worker_supervisors": 1, "has_supervisory_board": 1},
+    ),
+    "safety_inspectors_le_workers": (
+        {"workers": 4, "safety_inspectors": 5, "has_safety_committee": 1},
+        {"workers": 5, "safety_inspectors": 5, "has_safety_committee": 1},
+    ),
+    "safety_inspectors_need_committee": (
+        {"workers": 50, "safety_inspectors": 3},
+        {"workers": 50, "safety_inspectors": 3, "has_safety_committee": 1},
+    ),
+    "tech_members_need_association": (
+        {"workers": 50, "tech_association_members": 20},
+        {"workers": 50, "tech_association_members": 20, "tech_associations": 1},
+    ),
+    "tech_members_le_workers": (
+        {"workers": 19, "tech_association_members": 20, "tech_associations": 1},
+        {"workers": 20, "tech_association_members": 20, "tech_associations": 1},
+    ),
     "accepted_proposals_le_proposals": (
         {"proposals": 1, "proposals_accepted": 2},
         {"proposals": 2, "proposals_accepted": 2},

@@ -216,7 +216,9 @@ def test_a_formula_name_is_stored_as_inert_text(exported):
 
 def test_the_about_sheet_names_the_union_and_period(exported, records):
     items = {row[0]: row[1] for row in exported["说明"].iter_rows(min_row=2, values_only=True)}
-    assert items["系统"] == "工会年报" and items["格式版本"] == "2"
+    assert items["系统"] == "工会年报" and items["格式版本"] == "3"
+    # The unit's kind from its year profile (ProfileFactory: 私营企业), read back by an import.
+    assert items["单位类型"] == "私营企业"
     # The year as text: a number cell formatted as a count read "2,025".
     assert items["工会代码"] == records.union.code and items["统计年度"] == str(Y)
     assert items["统计期间起"] == dt.datetime(Y, 1, 1) and items["身份证号"] == "完整"

@@ -10,6 +10,7 @@ from typing import Any
 from .. import format as fmt
 from .. import signing
 from ..indicators import digest
+from ..profile_figures import unit_kind_label
 from .base import Column, Exporter, cell_text
 from .printing import PrintSetup
 from .registry import register
@@ -47,6 +48,7 @@ class AboutExporter(Exporter):
         kind = fmt.KIND_ROLLUP if rollup is not None else fmt.KIND_ANNUAL
         exported_at = f"{ctx.generated_at:%Y-%m-%d %H:%M:%S}"
         units = len(rollup.sources) if rollup is not None else 1
+        unit_kind = "" if rollup is not None else unit_kind_label(union=ctx.union, year=ctx.period.year)
         yield (fmt.ITEM_PRODUCT, fmt.PRODUCT)
         yield (fmt.ITEM_KIND, kind)
         yield (fmt.ITEM_VERSION, fmt.FORMAT_VERSION)
@@ -61,6 +63,8 @@ class AboutExporter(Exporter):
         if rollup is None:
             yield (fmt.ITEM_IDS, "完整" if ctx.full_ids else MASKED_NOTE)
         yield (fmt.ITEM_UNITS, str(units))
+        if rollup is None:
+            yield (fmt.ITEM_UNIT_KIND, unit_kind)
         yield (fmt.ITEM_DIGEST, digest(union_code=ctx.union.code, year=ctx.period.year, values=values))
         signature = _signature(
             signing.SignedFigures(
@@ -74,6 +78,7 @@ class AboutExporter(Exporter):
                 units=units,
                 exported_at=exported_at,
                 values=values,
+                unit_kind=unit_kind,
             )
         )
         if signature is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..profile_figures import unit_kind_label
 from .base import Block, Column, Exporter, Kind
 from .printing import PrintSetup
 from .registry import register
@@ -64,9 +65,6 @@ class CoverExporter(Exporter):
         return rows
 
     def _unit_kind(self) -> str:
-        from profiles.selectors import own_profile
-
         if self.context.rollup is not None:
             return "（汇总）"
-        profile = own_profile(union=self.union, year=self.period.year)
-        return profile.get_unit_kind_display() if profile is not None else UNFILLED
+        return _filled(unit_kind_label(union=self.union, year=self.period.year))

@@ -13,18 +13,9 @@ from records.periods import Period
 from rights.choices import LegalAidKind
 from unions.models import Union
 
-PROFILE_KEYS = frozenset(
-    {
-        "workers",
-        "women_workers",
-        "joint_units",
-        "has_women_committee",
-        "has_congress",
-        "has_disclosure",
-        "has_mediation_committee",
-        "has_audit_committee",
-    }
-)
+from .. import profile_figures
+
+PROFILE_KEYS = frozenset(profile_figures.PROFILE_KEYS)
 
 
 def _url(name: str, union: Union, **params: object) -> str:

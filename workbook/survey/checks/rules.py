@@ -112,6 +112,20 @@ class DisclosureNeedsInstitution(Needs):
 
 
 @register
+class WorkerDirectorsNeedBoard(Needs):
+    key = "worker_directors_need_board"
+    figure, needed = "worker_directors", "has_board"
+    advice = "职工董事只在设有董事会的单位产生：" + PROFILE_ADVICE
+
+
+@register
+class WorkerSupervisorsNeedSupervisoryBoard(Needs):
+    key = "worker_supervisors_need_supervisory_board"
+    figure, needed = "worker_supervisors", "has_supervisory_board"
+    advice = "职工监事只在设有监事会的单位产生：" + PROFILE_ADVICE
+
+
+@register
 class AcceptedProposalsWithinProposals(AtMost):
     key = "accepted_proposals_le_proposals"
     part, whole = "proposals_accepted", "proposals"
@@ -177,6 +191,21 @@ class PetitionsWithinPersons(AtMost):
     part, whole = "petitions", "petition_persons"
 
 
+@register
+class SafetyInspectorsWithinWorkers(AtMost):
+    key = "safety_inspectors_le_workers"
+    part, whole = "safety_inspectors", "workers"
+
+
+@register
+class SafetyInspectorsNeedCommittee(Needs):
+    # A group's 劳动保护检查员 may serve without a committee of the union's own: a hint.
+    key = "safety_inspectors_need_committee"
+    severity = Severity.WARNING
+    figure, needed = "safety_inspectors", "has_safety_committee"
+    advice = PROFILE_ADVICE
+
+
 # --- 帮扶和送温暖 ----------------------------------------------------------------------------
 
 
@@ -206,6 +235,19 @@ class HardshipFilesByCategory(SumOf):
 class AdoptedSuggestionsWithinSuggestions(AtMost):
     key = "adopted_suggestions_le_suggestions"
     part, whole = "suggestions_adopted", "suggestions"
+
+
+@register
+class TechMembersNeedAssociation(Needs):
+    key = "tech_members_need_association"
+    figure, needed = "tech_association_members", "tech_associations"
+    advice = PROFILE_ADVICE
+
+
+@register
+class TechMembersWithinWorkers(AtMost):
+    key = "tech_members_le_workers"
+    part, whole = "tech_association_members", "workers"
 
 
 @register
