@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('unions', '0006_union_kind_aid_centre'),
-        ('workbook', '0004_exportjob_task_queue'),
+        ('workbook', '0005_externalreport_unit_kind'),
     ]
 
     operations = [
