@@ -133,3 +133,18 @@ def test_a_title_of_three_lines_is_broken_into_three_about_equal():
         "青山县机械制造有限公司工会",
         "2025年度工作总结",
     ]
+
+
+def test_a_failure_of_the_squeeze_still_prints_the_pdf(union, monkeypatch, caplog):
+    from reports import squeeze
+    from reports.document import assemble
+    from reports.pdf import print_pdf
+    from reports.services import render_html
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("probe")
+
+    report = report_start(union=union, year=2025, actor=None)
+    monkeypatch.setattr(squeeze, "plan", broken)
+    pdf = print_pdf(render_html(assemble(report), for_print=True))  # in this process
+    assert pdf.startswith(b"%PDF") and "挤进 failed" in caplog.text
