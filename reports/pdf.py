@@ -107,14 +107,24 @@ def print_pdf(html: str, base_url: str = BASE_URL, *, collect: bool = True) -> b
     from weasyprint import HTML
 
     from .official import colophon_on_odd_page, colophon_to_next_page
+    from .squeeze import squeeze
     from .typesetting import justify
+
+    def render(html: str) -> Any:
+        return HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
 
     html = clean_text(html)  # one stray U+FFFF or control character must not break the document
     try:
-        document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
+        try:
+            html = squeeze(html, render)  # 挤进: full lines keep 28 characters before a mark
+        except MemoryError:
+            raise
+        except Exception:  # a refinement of the layout: never a reason for no PDF
+            logger.exception("挤进 failed; the PDF is printed with 推出 only")
+        document = render(html)
         if colophon_on_odd_page(document):  # a red-header document's 版记 goes on an even page
             html = colophon_to_next_page(html)
-            document = HTML(string=html, base_url=base_url, url_fetcher=_fetcher()).render()
+            document = render(html)
         justify(document)  # Chinese lines end at the margin; WeasyPrint justifies only at spaces
         return document.write_pdf()
     finally:

@@ -1,17 +1,19 @@
 """Chinese typesetting for the printed summary (GB/T 9704): where lines may break, how a
 long title is split, and inter-character justification of the laid-out PDF.
 
-The text itself never changes: `no_break` only adds U+2060 WORD JOINER, which is invisible,
-not extracted from the PDF, and does not depend on the line-break tables of the installed
-Pango; `title_lines` only chooses where a title wraps.
+The text itself never changes: `no_break` only adds U+2060 WORD JOINER and U+200B ZERO
+WIDTH SPACE, which are invisible, not extracted from the PDF, and do not depend on the
+line-break tables of the installed Pango; `title_lines` only chooses where a title wraps.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"
 
 # 避头: never at the start of a line.  避尾: never at the end of one. (Latin punctuation and
 # ——/…… pairs are kept by Pango's own UAX #14 rules; these are the ones that vary by version.)
@@ -28,6 +30,12 @@ _NUMBER = r"\d[\d.,]*\d|\d"
 _NUMBER_AND_UNIT = re.compile(rf"(第?)({_NUMBER})({'|'.join(UNITS)}|[\u4e00-\u9fff%‰])")
 _BEFORE_CLOSING = re.compile(f"(?<=.)(?=[{re.escape(NO_LINE_START)}])")
 _AFTER_OPENING = re.compile(f"(?<=[{re.escape(NO_LINE_END)}])(?=.)")
+# Pango keeps “ ” ‘ ’ with the characters on both sides (UAX #14 class QU, made for Latin
+# quotes): "会“五" and "”成" could not break, and a line full there pushed a character down.
+# Chinese breaks before an opening quote and after a closing one; a zero-width space says so.
+_CJK = "\u2e80-\uffff"
+_BEFORE_OPENING_QUOTE = re.compile(f"(?<=[{_CJK}])(?<![{re.escape(NO_LINE_END)}])(?=[“‘])")
+_AFTER_CLOSING_QUOTE = re.compile(f"(?<=[”’])(?=[{_CJK}])(?![{re.escape(NO_LINE_START)}])")
 
 TITLE_CHARS_PER_LINE = 20  # 156 mm at 2号 (22 pt)
 # Where a title reads well broken: between the issuer and what the document is about.
@@ -41,7 +49,8 @@ _TITLE_BREAKS = [
 
 def no_break(text: str) -> str:
     """`text` with word joiners where Chinese typesetting forbids a line break: before
-    closing punctuation, after opening punctuation, and between a number and its unit."""
+    closing punctuation, after opening punctuation, and between a number and its unit; and
+    zero-width spaces where it allows one that Pango would not: around quotation marks."""
 
     def join_unit(match: re.Match[str]) -> str:
         prefix, number, unit = match.groups()
@@ -50,6 +59,8 @@ def no_break(text: str) -> str:
     text = _NUMBER_AND_UNIT.sub(join_unit, text)
     text = _BEFORE_CLOSING.sub(WORD_JOINER, text)
     text = _AFTER_OPENING.sub(WORD_JOINER, text)
+    text = _BEFORE_OPENING_QUOTE.sub(ZERO_WIDTH_SPACE, text)
+    text = _AFTER_CLOSING_QUOTE.sub(ZERO_WIDTH_SPACE, text)
     return re.sub(f"{WORD_JOINER}+", WORD_JOINER, text)
 
 
@@ -61,22 +72,26 @@ def print_width(text: str) -> float:
 def title_lines(title: str, per_line: int = TITLE_CHARS_PER_LINE) -> list[str]:
     """The title as the lines it is printed in: one line if it fits; else broken between
     issuer and subject (…工会 / 2025年度工作总结), or failing that into the most balanced
-    lines; never a line of two characters or fewer."""
+    lines (a title of three lines in three about equal); never a line of two characters or
+    fewer, and never more lines than its length needs."""
     title = title.strip()
-    if print_width(title) <= per_line:
+    width = print_width(title)
+    if width <= per_line:
         return [title]
+    count = math.ceil(width / per_line)
     natural = [[m.start() for m in pattern.finditer(title) if m.start()] for pattern in _TITLE_BREAKS]
     for cuts in [*natural, range(1, len(title))]:
         fitting = [
             cut
             for cut in cuts
             if print_width(title[:cut]) <= per_line
+            and print_width(title[cut:]) <= per_line * (count - 1)
             and print_width(title[cut:]) > 2
             and print_width(title[:cut]) > 2
             and _may_break(title, cut)
         ]
         if fitting:
-            cut = min(fitting, key=lambda c: abs(print_width(title[:c]) - print_width(title[c:])))
+            cut = min(fitting, key=lambda c: abs(print_width(title[:c]) - width / count))
             return [title[:cut], *title_lines(title[cut:], per_line)]
     return [title]
 

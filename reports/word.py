@@ -6,8 +6,8 @@ Laid out as GB/T 9704 like the PDF: A4, margins 37/26/35/28 mm, a grid of 22 lin
 characters, 仿宋 body, 黑体 一、, 楷体 （一）, 小标宋 title, "— N —" page numbers on the outer
 side. python-docx writes only the Latin font slots; every run style here also names its
 East Asian font (w:eastAsia), or Word and WPS would set Chinese in their default 宋体.
-Charts (SVG) are left out: Word cannot take SVG from python-docx; their figures are in the
-tables.
+Charts follow the appendix tables as in the PDF, as pictures made from the same SVG
+(reports.word_charts).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from .document import Document
 from .typesetting import print_width, title_lines
+from .word_charts import add_charts
 from .word_official import official_colophon, official_head
 
 LATIN = "Times New Roman"
@@ -78,13 +79,14 @@ def render_docx(document: Document) -> bytes:
         _first_line_chars(signature.paragraph_format, 0)
         if i == 0:
             signature.paragraph_format.space_before = LINE
-    if document.appendix:
+    if document.appendix or document.charts:
         docx.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         appendix = docx.add_paragraph("附件：主要统计数据", style="Heading 1")
         appendix.paragraph_format.first_line_indent = Pt(0)
         _first_line_chars(appendix.paragraph_format, 0)
         for table in document.appendix:
             _table(docx, table)
+        add_charts(docx, document.charts)
     if document.official:
         official_colophon(docx, document.official, fonts=_fonts, body_font=FANGSONG)
     out = io.BytesIO()

@@ -13,8 +13,9 @@
 # them with apt-get. Otherwise: says what is missing and how to install it, and exits 1.
 set -euo pipefail
 
-LIBS=(libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0)
-DEB_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk)
+# libcairo2: CairoSVG draws the charts of the .docx (reports/word_charts.py).
+LIBS=(libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0 libcairo.so.2)
+DEB_PACKAGES=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fontconfig fonts-noto-cjk)
 
 ldconfig_cmd() {
     if command -v ldconfig >/dev/null 2>&1; then
@@ -62,7 +63,7 @@ check() {
     missing=()
     if [ "$(uname -s)" = "Darwin" ]; then
         # Homebrew libraries are not in any ldconfig cache; WeasyPrint finds them itself.
-        for formula in pango harfbuzz; do
+        for formula in pango harfbuzz cairo; do
             brew list --versions "$formula" >/dev/null 2>&1 || missing+=("$formula")
         done
     else
@@ -92,15 +93,15 @@ print_help() {
   Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y ${DEB_PACKAGES[*]}
                  （仿宋、楷体 Fandol 字体：以 root 运行本脚本，它从 texlive-lang-chinese 中取出；
                   或 sudo apt-get install texlive-lang-chinese 后再以 root 运行本脚本）
-  Fedora/RHEL:   sudo dnf install -y pango harfbuzz fontconfig google-noto-sans-cjk-fonts
-  macOS:         brew install pango && brew install --cask font-noto-sans-cjk-sc
+  Fedora/RHEL:   sudo dnf install -y pango harfbuzz cairo fontconfig google-noto-sans-cjk-fonts
+  macOS:         brew install pango cairo && brew install --cask font-noto-sans-cjk-sc
 安装后重新运行 / then run again: make test (或 make run)
 EOF
 }
 
 check
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "系统依赖齐全（Pango、HarfBuzz、仿宋/楷体/黑体/标题宋体）。"
+    echo "系统依赖齐全（Pango、HarfBuzz、Cairo、仿宋/楷体/黑体/标题宋体）。"
     exit 0
 fi
 

@@ -13,6 +13,8 @@ import pdfplumber
 from activities.choices import ActivityCategory
 from reports.models import Report
 from reports.services import report_start, section_save
+from reports.squeeze import BLANK_RIGHT, COMPRESSIBLE
+from reports.typesetting import NO_LINE_START
 from tests.activities.factories import ActivityFactory
 from tests.factories import MemberFactory
 from tests.welfare.factories import DisbursementFactory
@@ -20,6 +22,7 @@ from welfare.choices import DisbursementKind, DisbursementStatus
 
 MM = 72 / 25.4  # points per millimetre
 LEFT, RIGHT, TOP, BOTTOM = 28 * MM, (210 - 26) * MM, 37 * MM, (297 - 35) * MM
+CELL = 156 * MM / 28  # one character of the grid: 15.79 pt
 
 LONG = (
     "全年共开展职工技能培训班12期，参训职工1,260人次，投入培训经费45.6万元，"
@@ -105,3 +108,40 @@ def body_lines(pdf: bytes) -> list[Line]:
                 chars = sorted(rows[bottom], key=lambda c: c["x0"])
                 lines.append(Line(number, chars[0]["top"], chars))
     return lines
+
+
+# 挤进 read back. pdfplumber gives every glyph its full width whatever its advance: a mark set
+# in half width shows as a step of half a cell from one character's start to the next, and
+# one at the line end as a glyph reaching half a cell past the margin.
+
+
+def squeezed_end(line: Line) -> bool:
+    """The line ends in a mark set in half width."""
+    return line.text[-1] in BLANK_RIGHT and line.x1 - RIGHT > CELL / 4
+
+
+def line_end(line: Line) -> float:
+    """Where the line's last character's cell ends (its advance, not its glyph box)."""
+    return line.x1 - (CELL / 2 if squeezed_end(line) else 0)
+
+
+def cells(line: Line) -> float:
+    """How many cells of the grid the characters of an all-CJK line take."""
+    halves = 0
+    for a, b in zip(line.chars, line.chars[1:], strict=False):
+        halves += max(0, round((CELL - (b["x0"] - a["x0"])) / (CELL / 2)))
+    return len(line.chars) - halves / 2 - (0.5 if squeezed_end(line) else 0)
+
+
+def could_squeeze(line: Line, after: Line) -> bool:
+    """Whether `line`, pushed (推出), had punctuation enough to take back the character that
+    went down with the marks after it: each mark gives up half a cell, the marks taken back
+    and the line's own but its first character (an opening mark there would leave the grid)."""
+    cluster = after.text[:1]
+    for ch in after.text[1:]:
+        if ch not in NO_LINE_START:
+            break
+        cluster += ch
+    need = 2 * (len(cluster) - 1)
+    have = sum(ch in COMPRESSIBLE for ch in line.text[1:] + cluster[1:])
+    return have >= need
