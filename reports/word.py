@@ -129,6 +129,28 @@ def _fonts(style_or_run: Any, east_asian: str) -> None:
         fonts.attrib.pop(qn(theme), None)  # a theme font would win over the named one
 
 
+# The order of a run's properties in the OOXML schema (CT_RPr; ECMA-376 Part 1, 17.3.2).
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+    "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+    "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
+    "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+    "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+)  # fmt: skip
+
+
+def _run_property(style: Any, tag: str, attrs: dict[str, str]) -> None:
+    """A run property python-docx has no setter for (character spacing, language), put in
+    its place in the schema's order: Word refuses a file whose rPr children are out of order."""
+    rpr = style.element.get_or_add_rPr()
+    element = rpr.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        rpr.insert_element_before(element, *RPR_ORDER[RPR_ORDER.index(tag) + 1 :])
+    for name, value in attrs.items():
+        element.set(qn(name), value)
+
+
 def _first_line_chars(paragraph_format: Any, hundredths: int) -> None:
     """First-line indent in characters (w:firstLineChars): two characters whatever the font."""
     ind = paragraph_format.element.get_or_add_pPr().get_or_add_ind()
@@ -162,12 +184,14 @@ def _styles(docx: Any) -> None:
             _first_line_chars(fmt, 200)
         if name.startswith("Heading"):
             fmt.keep_with_next = True
-    styles[BODY_STYLE].font.spacing = Pt(-0.2)  # the PDF's -0.21 pt, in Word's 1/20 pt
+    _run_property(styles[BODY_STYLE], "w:spacing", {"w:val": "-4"})  # the PDF's -0.21 pt, in 1/20 pt
+    # Chinese text: proofing and line-breaking rules for zh-CN, not the template's en-US.
+    _run_property(styles[BODY_STYLE], "w:lang", {"w:val": "zh-CN", "w:eastAsia": "zh-CN"})
     title = styles[TITLE_STYLE].paragraph_format
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.first_line_indent = Pt(0)
     title.space_after = LINE
-    styles[TITLE_STYLE].font.spacing = Pt(0)
+    _run_property(styles[TITLE_STYLE], "w:spacing", {"w:val": "0"})
     caption = styles["表题"].paragraph_format
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.first_line_indent = Pt(0)
@@ -176,7 +200,7 @@ def _styles(docx: Any) -> None:
     cell = styles["表格文字"]
     cell.paragraph_format.first_line_indent = Pt(0)
     cell.paragraph_format.line_spacing = Pt(18)
-    cell.font.spacing = Pt(0)
+    _run_property(cell, "w:spacing", {"w:val": "0"})
 
 
 def _page_field(paragraph: Any) -> None:

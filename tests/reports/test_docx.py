@@ -93,6 +93,20 @@ def test_styles_name_their_east_asian_fonts(report):
     assert ind.get(qn("w:firstLineChars")) == "200", first.text
 
 
+def test_body_text_is_chinese_with_the_pdfs_character_spacing(report):
+    from reports.word import RPR_ORDER
+
+    document = read(render_docx(assemble(report)))
+    rpr = document.styles["Normal"].element.rPr
+    assert rpr.find(qn("w:spacing")).get(qn("w:val")) == "-4"  # -0.2 pt in twentieths
+    lang = rpr.find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:eastAsia"))) == ("zh-CN", "zh-CN")
+    # In the schema's order, as Word requires.
+    ns = qn("w:x")[:-1]
+    order = [RPR_ORDER.index(child.tag.replace(ns, "w:")) for child in rpr]
+    assert order == sorted(order)
+
+
 def test_page_numbers_alternate_sides_as_fields(report):
     data = render_docx(assemble(report))
     document = read(data)
