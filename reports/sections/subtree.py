@@ -63,6 +63,11 @@ def _below(roll: Rollup) -> list[RollupSource]:
     return [s for s in roll.sources if s.union_id != roll.union.pk]
 
 
+def below_on_system(ctx: SectionContext) -> list[RollupSource]:
+    """The unions below `ctx.union` on the system (the roll-up's, computed once per report)."""
+    return [s for s in _below(_system(ctx)) if s.union_id]
+
+
 class SubtreeSection(Section):
     key = "subtree"
     title = "指导基层工会依法维权、帮扶解困"

@@ -18,12 +18,13 @@ from works.breakdown import FIELDS, UnitWorks, total, works_by_union
 
 from ..figures import money_text, rate_text
 from .base import SectionContext, Table
-from .subtree import area_words
+from .subtree import area_words, below_on_system
 
 
 def over_subtree(ctx: SectionContext) -> bool:
-    """The works figures of `ctx` add up the unions below (a federation with unions on the system)."""
-    return ctx.once("works-subtree", lambda: ctx.union.descendants().exists())
+    """The works figures of `ctx` add up the unions below (a federation with unions on the
+    system). The subtree section's roll-up knows them, and every report has computed it."""
+    return bool(below_on_system(ctx))
 
 
 def scope(ctx: SectionContext) -> dict[str, bool]:
