@@ -284,7 +284,7 @@ class DuesSection(Section):
             elif paid.value == due.value:
                 done = "足额完成了收缴任务"
             text = join_clauses(
-                f"{subject(ctx)}认真做好{self.WORDS[item]}收缴工作，{ctx.period_words}应缴【{name}应缴】，"
+                f"{'' if blocks else subject(ctx)}认真做好{self.WORDS[item]}收缴工作，{ctx.period_words}应缴【{name}应缴】，"
                 f"实缴【{name}实缴】" + (f"，【{name}实缴同比】" if paid.change else ""),
                 f"完成率【{name}完成率】" + (f"，【{name}完成率同比】" if rate.change else ""),
                 done,

@@ -63,6 +63,8 @@ def _shown(key: str, value: int | Decimal) -> str:
     unit = FIELDS[key][1]
     if unit == "元":
         return money_text(value)
+    if unit == "万元":
+        return format_yuan(value).replace("元", "万元")
     return f"{value}{unit}"
 
 
@@ -94,6 +96,7 @@ def table(ctx: SectionContext, caption: str, keys: tuple[str, ...]) -> list[Tabl
 
 
 def _cell(key: str, value: int | Decimal) -> str:
-    if FIELDS[key][1] == "元":
-        return format_yuan(value).removesuffix("元")  # the header names the unit: 12000, 1500.5
+    """A table cell; the header names the unit: 12000, 1500.5, 98.2 (万元)."""
+    if FIELDS[key][1] in ("元", "万元"):
+        return format_yuan(value).removesuffix("元")  # to the cent, trailing zeros dropped
     return str(value)

@@ -113,6 +113,7 @@ def test_the_county_states_its_subtree_works_and_names_the_standouts(works):
     assert "会员会费收缴工作，全年应缴2万元，实缴1.8万元，完成率90.0%" in dues
     assert "其中测试机械厂工会会费完成率最高，为100.0%" in dues
     assert "工会经费（拨缴）收缴工作，全年应缴10万元，实缴9.5万元，完成率95.0%。" in dues  # the county's own
+    assert dues.count("全县各级工会") == 1  # the subject once, in the first sentence
     safety = text["safety"]
     assert "先后参与安全生产月大检查、车间专项检查、消防检查，共3次" in safety
     assert "查出事故隐患12处" in safety and "已整改10处，整改率83.3%" in safety  # 邻县's 50 not counted
