@@ -19,7 +19,9 @@ class AuditYearFilter(Filter):
     label: str = "审查年度"
 
     def options(self, union: Union) -> list[tuple[str, str]]:
-        return [("", "全部年度")] + [(value, f"{value}年度") for value, _ in YearFilter().options(union)[1:]]
+        return [("", "全部年度")] + [
+            (value, f"{value}年度") for value, _ in YearFilter(parts_of_years=0).options(union)[1:]
+        ]
 
     def clean(self, value: str, union: Union) -> str | None:
         return value if value == "" or year_value(value) is not None else None

@@ -5,8 +5,8 @@ from django.shortcuts import render
 
 from records.filters import ChoiceFilter, YearFilter
 from records.money import format_yuan
-from records.params import year_param
-from records.periods import current_period, period_for
+from records.params import period_param
+from records.periods import current_period, periods_offered
 from records.viewsets import Column, RecordViewSet
 from unions.permissions import Perm, UnionRequest, union_view
 
@@ -66,18 +66,22 @@ VIEWSETS = [entries, audits]
 def summary(request: UnionRequest) -> HttpResponse:
     """Income and spending by category for one reporting period, with the audit notes."""
     union = request.union
-    latest = current_period(union).year
-    year = year_param(request, default=latest)
-    if not 2000 <= year <= latest:
-        year = latest
-    period = period_for(union, year)
+    latest = current_period(union)
+    # A statistical year, or a half, quarter or months so far (the dashboard's period).
+    period = period_param(request, union, default=latest, latest=latest)
+    if period.year < 2000:
+        period = latest
+    offered = periods_offered(union, years=10)
+    if period not in offered:
+        offered.insert(0, period)
     return render(
         request,
         "funds/summary.html",
         {
             "summary": fund_summary(union=union, period=period),
-            "audits": audits_for_year(union=union, year=year),
-            "year": year,
-            "years": [(y, period_for(union, y).label) for y in range(latest, latest - 10, -1)],
+            "audits": audits_for_year(union=union, year=period.year),
+            "year": period.year,
+            "period": period,
+            "periods": [(p.code, p.label) for p in offered],
         },
     )

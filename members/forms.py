@@ -10,8 +10,8 @@ from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 
 from records.forms import friendly_choices
-from records.params import date_value, year_value
-from records.periods import Period, current_period, period_for
+from records.params import date_value, period_value, year_value
+from records.periods import Period, current_period, is_period_code, period_for
 from records.text import CleanTextFormMixin
 from unions.models import Union
 
@@ -33,8 +33,10 @@ class _AnyDayField(forms.ChoiceField):
 
 
 class _AnyYearField(forms.ChoiceField):
+    """A select of years that also takes any period a dashboard link names (2025-H1, 2025-Q3)."""
+
     def valid_value(self, value: str) -> bool:
-        return value == "" or year_value(value) is not None
+        return value == "" or year_value(value) is not None or is_period_code(value)
 
 
 class DateInput(forms.DateInput):
@@ -199,15 +201,14 @@ class MemberFilterForm(CleanTextFormMixin, forms.Form):
             value = self.data.get(name) if self.is_bound else None
             field = self.fields[name]
             if value and field.valid_value(value) and value not in dict(field.choices):
-                field.choices = [*field.choices, (value, value)]
+                period = period_value(union, value) if name != "at" else None
+                field.choices = [*field.choices, (value, period.label if period else value)]
 
     def clean_at(self) -> dt.date | None:
         return date_value(self.cleaned_data.get("at") or None)
 
     def clean_joined(self) -> Period | None:
-        year = year_value(self.cleaned_data.get("joined") or None)
-        return period_for(self.union, year) if year else None
+        return period_value(self.union, self.cleaned_data.get("joined") or None)
 
     def clean_left(self) -> Period | None:
-        year = year_value(self.cleaned_data.get("left") or None)
-        return period_for(self.union, year) if year else None
+        return period_value(self.union, self.cleaned_data.get("left") or None)

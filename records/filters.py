@@ -10,8 +10,8 @@ from django.db.models import Q, QuerySet
 
 from unions.models import Union
 
-from .params import date_value, id_value, year_value
-from .periods import current_period, period_for
+from .params import date_value, id_value, period_value
+from .periods import PeriodKind, current_period, part_of, period_for
 
 
 @dataclass
@@ -33,34 +33,51 @@ class Filter:
     def default(self, union: Union) -> str:
         return ""
 
+    def value_label(self, value: str, union: Union) -> str:
+        """How the select names a value none of its options has (a day a link named)."""
+        return value
+
 
 @dataclass
 class YearFilter(Filter):
-    """The union's reporting period (calendar year unless the union says otherwise).
+    """The union's reporting period: a statistical year (calendar year unless the union says
+    otherwise), or any period a `Period.code` names (2025-H1, 2025-Q3, 2025-11-30 for the
+    year to that day), so a dashboard card of a half year opens that half year's rows.
     `date_field` is the record's date; records spanning periods match on their start."""
 
     param: str = "year"
     label: str = "年度"
     date_field: str = "date"
     first_year: int = 2015
+    parts_of_years: int = 2  # the latest years whose halves and quarters are offered too
 
     def options(self, union: Union) -> list[tuple[str, str]]:
         last = current_period(union).year
-        years = [(str(y), period_for(union, y).label) for y in range(last, self.first_year - 1, -1)]
-        return [("all", "全部年度")] + years
+        options = [("all", "全部年度")]
+        for back, y in enumerate(range(last, self.first_year - 1, -1)):
+            year = period_for(union, y)
+            options.append((str(y), year.label))
+            if back < self.parts_of_years:
+                parts = [part_of(year, PeriodKind.HALF, n) for n in (1, 2)]
+                parts += [part_of(year, PeriodKind.QUARTER, n) for n in (1, 2, 3, 4)]
+                options += [(p.code, p.label) for p in parts]
+        return options
 
     def default(self, union: Union) -> str:
         return str(current_period(union).year)
 
     def clean(self, value: str, union: Union) -> str | None:
-        # Any plausible year, not only the listed ones: an old link still works.
-        return value if value in ("", "all") or year_value(value) is not None else None
+        # Any plausible period, not only the listed ones: an old link still works.
+        return value if value in ("", "all") or period_value(union, value) is not None else None
+
+    def value_label(self, value: str, union: Union) -> str:
+        period = period_value(union, value)
+        return period.label if period else value
 
     def apply(self, qs: QuerySet, value: str, union: Union) -> QuerySet:
-        year = year_value(value)
-        if year is None:
+        period = period_value(union, value)
+        if period is None:
             return qs
-        period = period_for(union, year)
         return qs.filter(**{f"{self.date_field}__range": (period.start, period.end)})
 
 

@@ -83,6 +83,15 @@ def date_value(value: str | None) -> dt.date | None:
         return None
 
 
+def period_value(union: Union, value: str | None) -> Period | None:
+    """The period a `Period.code` names for `union` (2025, 2025-H1, 2025-Q3, 2025-11-30)
+    within the year bounds, else None: how a list filter and a dashboard link name a period."""
+    text = text_value(value, max_length=20) if value else None
+    if not text:
+        return None
+    return period_from_code(union, text, min_year=YEAR_MIN, max_year=YEAR_MAX)
+
+
 def id_value(value: str | None) -> int | None:
     return int_value(value, min_value=1)
 

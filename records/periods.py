@@ -269,6 +269,11 @@ def period_from_code(union: Union, code: str, *, min_year: int = 1900, max_year:
     return period if min_year <= period.year <= max_year else None
 
 
+def is_period_code(text: str) -> bool:
+    """`text` has the shape of a `Period.code` (a field may check it before it knows the union)."""
+    return _CODE.fullmatch(text) is not None
+
+
 def periods_offered(union: Union, *, years: int = 6, today: dt.date | None = None) -> list[Period]:
     """The periods a selector offers, newest first: the year to the end of last month, each
     statistical year with its halves, and the quarters of this year and last."""

@@ -132,7 +132,7 @@ class RecordViewSet(ListExportMixin):
             qs = flt.apply(qs, value, request.union)
             options = flt.options(request.union)
             if value not in {v for v, _ in options}:
-                options.append((value, value))  # a day or year a link named: keep it chosen
+                options.append((value, flt.value_label(value, request.union)))  # a link's: keep it chosen
             widgets.append(
                 {
                     "param": flt.param,

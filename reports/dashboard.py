@@ -66,7 +66,9 @@ def _url(name: str, code: str, **params: object) -> str:
 
 
 def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Group]:
-    code, year = union.code, period.year
+    # Every list a card opens is narrowed to the dashboard's own period (a year, a half, a
+    # quarter or the months so far), by its code: the lists' period filter reads the same.
+    code, pc = union.code, period.code
     members = membership_figures(union=union, period=period)
     acts = activity_totals(union=union, period=period)
     congress = congress_summary(union=union, period=period)
@@ -93,23 +95,21 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 ),
                 Stat("女会员", f"{members.women}人", _url(roster, code, at=at_end, gender="F")),
                 Stat("农民工会员", f"{members.migrant}人", _url(roster, code, at=at_end, migrant=1)),
-                Stat("新发展会员", f"{members.joined}人", _url(roster, code, joined=year, sort="-joined")),
-                Stat("减少会员", f"{members.left}人", _url(roster, code, left=year, sort="-status")),
+                Stat("新发展会员", f"{members.joined}人", _url(roster, code, joined=pc, sort="-joined")),
+                Stat("减少会员", f"{members.left}人", _url(roster, code, left=pc, sort="-status")),
             ],
         ),
         Group(
             "活动",
             [
-                Stat("开展活动", f"{acts.count}次", _url("activities:activity-list", code, year=year)),
-                Stat(
-                    "参加职工", f"{acts.participants}人次", _url("activities:activity-list", code, year=year)
-                ),
+                Stat("开展活动", f"{acts.count}次", _url("activities:activity-list", code, year=pc)),
+                Stat("参加职工", f"{acts.participants}人次", _url("activities:activity-list", code, year=pc)),
                 Stat(
                     "女职工参加",
                     f"{acts.women_participants}人次",
-                    _url("activities:activity-list", code, year=year),
+                    _url("activities:activity-list", code, year=pc),
                 ),
-                Stat("活动经费", format_money(acts.cost), _url("activities:activity-list", code, year=year)),
+                Stat("活动经费", format_money(acts.cost), _url("activities:activity-list", code, year=pc)),
             ],
         ),
         Group(
@@ -118,7 +118,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "帮扶慰问",
                     f"{welfare.person_times}人次",
-                    _url("welfare:disbursement-list", code, year=year, status="counted"),
+                    _url("welfare:disbursement-list", code, year=pc, status="counted"),
                     f"{welfare.households}人，{format_money(welfare.total)}",
                 ),
                 Stat(
@@ -139,16 +139,14 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
         Group(
             "民主管理",
             [
-                Stat("职代会", f"{congress.count}次", _url("democracy:congress-list", code, year=year)),
+                Stat("职代会", f"{congress.count}次", _url("democracy:congress-list", code, year=pc)),
                 Stat(
                     "收到提案",
                     f"{proposals.received}件",
-                    _url("democracy:proposal-list", code, year=year),
+                    _url("democracy:proposal-list", code, year=pc),
                     f"立案{proposals.accepted}件，办结{proposals.closed}件",
                 ),
-                Stat(
-                    "厂务公开", f"{disclosures.count}项", _url("democracy:disclosure-list", code, year=year)
-                ),
+                Stat("厂务公开", f"{disclosures.count}项", _url("democracy:disclosure-list", code, year=pc)),
                 Stat(
                     "有效集体合同",
                     f"{contracts.in_force_total}份",
@@ -158,7 +156,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "合理化建议",
                     f"{suggestions.submitted}条",
-                    _url("democracy:suggestion-list", code, year=year),
+                    _url("democracy:suggestion-list", code, year=pc),
                     f"采纳{suggestions.adopted}条" if suggestions.submitted else "",
                 ),
             ],
@@ -169,27 +167,25 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     "劳动争议调解",
                     f"{rights.mediation_received}件",
-                    _url("rights:mediation-list", code, year=year),
+                    _url("rights:mediation-list", code, year=pc),
                     f"调解成功{rights.mediation_successful}件" if rights.mediation_received else "",
                 ),
                 Stat(
                     "法律咨询",
                     f"{rights.consultation_persons}人次",
-                    _url("rights:legalaid-list", code, year=year, kind=LegalAidKind.CONSULTATION),
+                    _url("rights:legalaid-list", code, year=pc, kind=LegalAidKind.CONSULTATION),
                 ),
-                Stat(
-                    "来信来访", f"{rights.petition_cases}件次", _url("rights:petition-list", code, year=year)
-                ),
+                Stat("来信来访", f"{rights.petition_cases}件次", _url("rights:petition-list", code, year=pc)),
                 # Two cards, not one total: each figure opens the one list whose rows add up to it.
                 Stat(
                     "调解追回工资及补偿",
                     format_money(rights.mediation_recovered),
-                    _url("rights:mediation-list", code, year=year),
+                    _url("rights:mediation-list", code, year=pc),
                 ),
                 Stat(
                     "法律援助追回",
                     format_money(rights.legal_aid_recovered),
-                    _url("rights:legalaid-list", code, year=year),
+                    _url("rights:legalaid-list", code, year=pc),
                 ),
             ],
         ),
@@ -198,11 +194,11 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
         Group(
             "经费",
             [
-                Stat("经费收入", format_money(funds.income_total), _url("funds:summary", code, year=year)),
+                Stat("经费收入", format_money(funds.income_total), _url("funds:summary", code, period=pc)),
                 Stat(
                     "经费支出",
                     format_money(funds.spending_total),
-                    _url("funds:summary", code, year=year),
+                    _url("funds:summary", code, period=pc),
                     f"含帮扶慰问发放{format_money(funds.welfare_disbursements)}"
                     if funds.welfare_disbursements
                     else "",
@@ -210,7 +206,7 @@ def dashboard_groups(*, union: Union, period: Period, today: dt.date) -> list[Gr
                 Stat(
                     f"{period.this_words}结余",
                     format_money(funds.balance),
-                    _url("funds:summary", code, year=year),
+                    _url("funds:summary", code, period=pc),
                 ),
             ],
         )

@@ -59,6 +59,20 @@ def start(*, report: Report, actor: Actor) -> FinaliseJob:
     return _enqueue(job)
 
 
+def finalise_now(*, report: Report, actor: Actor) -> FinaliseJob:
+    """Finalise `report` in this process, recorded as a job like a queued one (who asked,
+    from where, the outcome): for one-off setup commands such as `load_demo`, whose data
+    should not wait for a worker. A failure leaves the draft and the job says why."""
+    job = FinaliseJob.objects.create(
+        union=report.union,
+        report=report,
+        requested_by=actor.user,
+        requested_from=actor.ip_address,
+        attempts=1,
+    )
+    return run(job.pk)
+
+
 def _finish(job: FinaliseJob, status: str, error: str = "") -> FinaliseJob:
     job.refresh_from_db()
     job.status, job.error, job.finished_at = status, error, timezone.now()

@@ -1,6 +1,9 @@
 """Figures of publicity, 建家, model-worker care, dues, safety and innovation, for the report,
 the workbook and the lists. Every figure counts one union's live (not voided) records dated
-in the period; 职工之家 also stand as a stock at the period's end (built on or before it)."""
+in the period; 职工之家 also stand as a stock at the period's end (built on or before it).
+
+With `subtree=True` a figure counts the records of the union and of every union below it on
+the system (a federation's summary); `works.breakdown` gives the same figures per union."""
 
 from __future__ import annotations
 
@@ -25,12 +28,15 @@ def _money(field: str, condition: Q | None = None) -> Coalesce:
     return Coalesce(Sum(field, filter=condition), ZERO, output_field=DecimalField())
 
 
-def _live(model: type, union: Union) -> QuerySet:
+def _live(model: type, union: Union, subtree: bool = False) -> QuerySet:
+    if subtree:
+        below = Union.objects.filter(path__startswith=union.path).values("pk")
+        return model.objects.filter(union__in=below, voided_at__isnull=True)
     return model.objects.filter(union=union, voided_at__isnull=True)
 
 
-def _dated(model: type, union: Union, period: Period, field: str = "date") -> QuerySet:
-    return _live(model, union).filter(**{f"{field}__range": (period.start, period.end)})
+def _dated(model: type, union: Union, period: Period, field: str = "date", subtree: bool = False) -> QuerySet:
+    return _live(model, union, subtree).filter(**{f"{field}__range": (period.start, period.end)})
 
 
 # --- querysets of the period, for the workbook's sheets -------------------------------------
@@ -45,16 +51,17 @@ def homes_at(*, union: Union, period: Period) -> QuerySet[WorkersHome]:
     return _live(WorkersHome, union).filter(built_on__lte=period.end).order_by("built_on", "id")
 
 
-def care_in(*, union: Union, period: Period) -> QuerySet[ModelWorkerCare]:
-    return _dated(ModelWorkerCare, union, period).select_related("member").order_by("date", "id")
+def care_in(*, union: Union, period: Period, subtree: bool = False) -> QuerySet[ModelWorkerCare]:
+    qs = _dated(ModelWorkerCare, union, period, subtree=subtree)
+    return qs.select_related("member").order_by("date", "id")
 
 
 def dues_in(*, union: Union, period: Period) -> QuerySet[DuesCollection]:
     return _dated(DuesCollection, union, period).order_by("date", "id")
 
 
-def inspections_in(*, union: Union, period: Period) -> QuerySet[SafetyInspection]:
-    return _dated(SafetyInspection, union, period).order_by("date", "id")
+def inspections_in(*, union: Union, period: Period, subtree: bool = False) -> QuerySet[SafetyInspection]:
+    return _dated(SafetyInspection, union, period, subtree=subtree).order_by("date", "id")
 
 
 def innovations_in(*, union: Union, period: Period) -> QuerySet[Innovation]:
@@ -90,8 +97,8 @@ def _by_level(rows: QuerySet, choices: type, field: str = "outlet_level", value:
     )
 
 
-def publicity_summary(*, union: Union, period: Period) -> PublicitySummary:
-    qs = _dated(Publicity, union, period)
+def publicity_summary(*, union: Union, period: Period, subtree: bool = False) -> PublicitySummary:
+    qs = _dated(Publicity, union, period, subtree=subtree)
     study, article, info = (
         Q(kind=PublicityKind.STUDY),
         Q(kind=PublicityKind.ARTICLE),
@@ -122,9 +129,9 @@ def publicity_summary(*, union: Union, period: Period) -> PublicitySummary:
     )
 
 
-def study_titles(*, union: Union, period: Period) -> list[str]:
+def study_titles(*, union: Union, period: Period, subtree: bool = False) -> list[str]:
     """The study sessions' subjects, the best attended first."""
-    qs = _dated(Publicity, union, period).filter(kind=PublicityKind.STUDY)
+    qs = _dated(Publicity, union, period, subtree=subtree).filter(kind=PublicityKind.STUDY)
     return list(qs.order_by("-participants", "date", "id").values_list("title", flat=True))
 
 
@@ -150,8 +157,8 @@ class HomesSummary:
     recognised: tuple[Recognition, ...]  # titles given in the period, highest level first
 
 
-def homes_summary(*, union: Union, period: Period) -> HomesSummary:
-    standing = _live(WorkersHome, union).filter(built_on__lte=period.end)
+def homes_summary(*, union: Union, period: Period, subtree: bool = False) -> HomesSummary:
+    standing = _live(WorkersHome, union, subtree).filter(built_on__lte=period.end)
     home, library = Q(kind=HomeKind.HOME), Q(kind=HomeKind.LIBRARY)
     built = Q(built_on__gte=period.start)
     totals = standing.aggregate(
@@ -169,7 +176,13 @@ def homes_summary(*, union: Union, period: Period) -> HomesSummary:
     )
     given = standing.filter(recognised_on__range=(period.start, period.end)).exclude(level="")
     names: dict[tuple[str, str], list[str]] = {}
-    for kind, level, name in given.order_by("recognised_on", "id").values_list("kind", "level", "name"):
+    rows = given.order_by("recognised_on", "id").values_list(
+        "kind", "level", "name", "union_id", "union__name"
+    )
+    for kind, level, name, union_id, union_name in rows:
+        # Over a subtree, a home below is named with its union: 红星机械厂工会机修车间职工之家.
+        if union_id != union.pk and union_name not in name:
+            name = f"{union_name}{name}"
         names.setdefault((kind, level), []).append(name)
     recognised = tuple(
         Recognition(kind, lvl.value, str(lvl.label), tuple(names[(kind, lvl.value)]))
@@ -220,8 +233,8 @@ class CareSummary:
         return sum(line.persons for line in self.lines)
 
 
-def care_summary(*, union: Union, period: Period) -> CareSummary:
-    qs = _dated(ModelWorkerCare, union, period)
+def care_summary(*, union: Union, period: Period, subtree: bool = False) -> CareSummary:
+    qs = _dated(ModelWorkerCare, union, period, subtree=subtree)
     rows = {
         r["kind"]: r
         for r in qs.values("kind").annotate(
@@ -258,11 +271,11 @@ class DuesLine:
         return rate_of(self.paid, self.due)
 
 
-def dues_summary(*, union: Union, period: Period) -> tuple[DuesLine, ...]:
+def dues_summary(*, union: Union, period: Period, subtree: bool = False) -> tuple[DuesLine, ...]:
     """应缴 and 实缴 by item (会费, 拨缴经费), items with records only."""
     rows = {
         r["item"]: r
-        for r in _dated(DuesCollection, union, period)
+        for r in _dated(DuesCollection, union, period, subtree=subtree)
         .values("item")
         .annotate(d=_money("due"), p=_money("paid"))
     }
@@ -288,8 +301,8 @@ class SafetySummary:
         return rate_of(self.hazards_fixed, self.hazards_found)
 
 
-def safety_summary(*, union: Union, period: Period) -> SafetySummary:
-    t = _dated(SafetyInspection, union, period).aggregate(
+def safety_summary(*, union: Union, period: Period, subtree: bool = False) -> SafetySummary:
+    t = _dated(SafetyInspection, union, period, subtree=subtree).aggregate(
         n=Count("id"),
         found=Coalesce(Sum("hazards_found"), 0),
         fixed=Coalesce(Sum("hazards_fixed"), 0),
@@ -312,8 +325,8 @@ class InnovationSummary:
         return self.benefit_wan * 10000
 
 
-def innovation_summary(*, union: Union, period: Period) -> InnovationSummary:
-    qs = _dated(Innovation, union, period)
+def innovation_summary(*, union: Union, period: Period, subtree: bool = False) -> InnovationSummary:
+    qs = _dated(Innovation, union, period, subtree=subtree)
     totals = qs.aggregate(n=Count("id"), benefit_total=_money("benefit"))
     rows = qs.values("level").annotate(n=Count("id"))
     return InnovationSummary(
@@ -321,6 +334,7 @@ def innovation_summary(*, union: Union, period: Period) -> InnovationSummary:
     )
 
 
-def innovations_biggest(*, union: Union, period: Period) -> list[Innovation]:
+def innovations_biggest(*, union: Union, period: Period, subtree: bool = False) -> list[Innovation]:
     """The results with a benefit, the largest first."""
-    return list(_dated(Innovation, union, period).filter(benefit__gt=0).order_by("-benefit", "date", "id"))
+    qs = _dated(Innovation, union, period, subtree=subtree).filter(benefit__gt=0).select_related("union")
+    return list(qs.order_by("-benefit", "date", "id"))

@@ -64,13 +64,23 @@ def _has_below(ctx: SectionContext) -> bool:
     grassroots union's summary then skips the roll-up of itself."""
     return ctx.once(
         "subtree-has-below",
-        lambda: ctx.union.descendants().exists()
-        or ExternalReport.objects.live().filter(union=ctx.union, year=ctx.period.year).exists(),
+        lambda: (
+            ctx.union.descendants().exists()
+            or ExternalReport.objects.live().filter(union=ctx.union, year=ctx.period.year).exists()
+        ),
     )
 
 
 def _below(roll: Rollup) -> list[RollupSource]:
     return [s for s in roll.sources if s.union_id != roll.union.pk]
+
+
+def below_on_system(ctx: SectionContext) -> list[RollupSource]:
+    """The unions below `ctx.union` on the system (the roll-up's, computed once per report;
+    not at all for a union with nothing below)."""
+    if not _has_below(ctx):
+        return []
+    return [s for s in _below(_system(ctx)) if s.union_id]
 
 
 class SubtreeSection(Section):

@@ -42,7 +42,7 @@ SUMS = {
     "调解追回工资及补偿": "amount_recovered",
     "法律援助追回": "amount_recovered",
 }
-SUMMARY_PAGES = {"经费收入", "经费支出", "本年度结余"}  # the period's this_words + 结余
+SUMMARY_PAGES = {"经费收入", "经费支出"}  # and 本年度结余 / 上半年结余: the period's this_words + 结余
 
 
 def _in(year: int, month: int, day: int = 10) -> dt.date:
@@ -131,22 +131,35 @@ def _number(value: str) -> Decimal:
     return Decimal(re.match(r"[0-9.]+", value).group())
 
 
-def _cards(union, year: int):
-    from records.periods import period_for
+def _cards(union, year: int, part: str = ""):
+    from records.periods import PeriodKind, part_of, period_for, to_date
 
     today = dt.date.today()
-    return [
-        s for g in dashboard_groups(union=union, period=period_for(union, year), today=today) for s in g.stats
-    ]
+    period = period_for(union, year)
+    if part == "to-May":  # the year to a day: 1-5月
+        period = to_date(union, dt.date(period.end.year, 5, 31))
+    elif part:
+        kind = PeriodKind.HALF if part[0] == "H" else PeriodKind.QUARTER
+        period = part_of(period, kind, int(part[1]))
+    return [s for g in dashboard_groups(union=union, period=period, today=today) for s in g.stats]
 
 
-@pytest.mark.parametrize("back", [0, 1], ids=["this-year", "last-year"])
-def test_each_card_opens_exactly_the_rows_behind_its_figure(clerk_client, union, year_of_records, back):
+PERIODS = [(0, ""), (1, ""), (1, "H1"), (1, "Q2"), (0, "H1"), (1, "to-May")]
+
+
+@pytest.mark.parametrize(
+    ("back", "part"), PERIODS, ids=["this-year", "last-year", "last-H1", "last-Q2", "this-H1", "last-to-May"]
+)
+def test_each_card_opens_exactly_the_rows_behind_its_figure(clerk_client, union, year_of_records, back, part):
     checked = []
-    for card in _cards(union, year_of_records - back):
+    for card in _cards(union, year_of_records - back, part):
         response = clerk_client.get(card.url)
         assert response.status_code == 200, card.label
-        if card.label in SUMMARY_PAGES:
+        if part and "year=all" not in card.url and "on=" not in card.url:
+            # The list is narrowed to the dashboard's period, not to its whole year.
+            code = "-05-31" if part == "to-May" else f"-{part}"
+            assert code in card.url or "at=" in card.url, (card.label, card.url)
+        if card.label in SUMMARY_PAGES or card.label.endswith("结余"):
             assert card.value in response.content.decode(), card.label
             continue
         rows = response.context["page"].paginator.object_list
@@ -158,6 +171,23 @@ def test_each_card_opens_exactly_the_rows_behind_its_figure(clerk_client, union,
             assert _number(card.value) == rows.count(), (card.label, card.value, rows.count(), card.url)
         checked.append(card.label)
     assert len(checked) >= 20
+
+
+def test_a_half_year_and_a_quarter_count_less_than_the_year(clerk_client, union, year_of_records):
+    """The records lie from January to July: the first half and the second quarter count
+    some of the year's, so a card opening the whole year's list would show more rows."""
+    p = year_of_records - 1
+    year, half, quarter = ({c.label: c for c in _cards(union, p, part)} for part in ("", "H1", "Q2"))
+    assert year["开展活动"].value == half["开展活动"].value == "2次"
+    assert quarter["开展活动"].value == "2次"  # April and June
+    assert year["来信来访"].value == "2件次" and half["来信来访"].value == "0件次"  # July
+    assert quarter["帮扶慰问"].value.startswith("0人次") and half["帮扶慰问"].value.startswith("2人次")
+    assert half["新发展会员"].value == "1人" and quarter["新发展会员"].value == "1人"  # joined in May
+    assert quarter["职代会"].value == "0次" and half["职代会"].value == "1次"  # March
+    rows = clerk_client.get(half["来信来访"].url).context["page"].paginator.object_list
+    assert rows.count() == 0 and clerk_client.get(year["来信来访"].url).context["page"].paginator.count == 1
+    page = clerk_client.get(half["经费收入"].url).content.decode()
+    assert f"{p}年上半年" in page
 
 
 def test_the_figures_are_not_all_zero(union, year_of_records):

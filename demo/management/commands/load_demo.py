@@ -51,5 +51,18 @@ class Command(BaseCommand):
                     f"  {summary.year}年全年和{summary.year + 1}年截至今天的工作记录（条）：{counts}"
                 )
                 self.stdout.write(f"  {summary.year}年度工作总结草稿 1 份（工会主席 leader 可编辑、定稿）")
+                self.stdout.write(f"  {county_summary_line(summary.year)}")
         for line in account_lines():
             self.stdout.write(line)
+
+
+def county_summary_line(year: int) -> str:
+    """Where the county's summary of `year` stands: finalised, or waiting for the worker."""
+    from reports.models import Report
+
+    report = Report.objects.filter(union__code=COUNTY.code, year=year).first()
+    if report is None:
+        return f"{COUNTY.name}{year}年度工作总结：未生成"
+    if report.is_final:
+        return f"{COUNTY.name}{year}年度工作总结已定稿（县总工会账号 county 登录即见）"
+    return f"{COUNTY.name}{year}年度工作总结已提交定稿，后台任务（make run 启动）完成后即见"
