@@ -64,6 +64,8 @@ URL_RULES = {
     "welfare:hardship-void": (Perm.EDIT, _file),
     "welfare:hardship-typical": (Perm.EDIT, _file),
     "welfare:hardship-review": (Perm.EDIT, _file),
+    # Takes the category suggested from the file's facts (POST only; the service checks it again).
+    "welfare:hardship-accept-category": (Perm.EDIT, _file),
     "welfare:disbursement-list": (Perm.VIEW, None),
     "welfare:disbursement-create": (Perm.EDIT, None),
     "welfare:disbursement-detail": (Perm.VIEW, _disbursement),
@@ -99,6 +101,8 @@ URL_RULES = {
     "welfare:standard-detail": (Perm.VIEW, _standard),
     "welfare:standard-edit": (Perm.MANAGE_UNION, _standard),
     "welfare:standard-void": (Perm.MANAGE_UNION, _standard),
+    # 当地低保标准: one figure of the union's settings.
+    "welfare:standard-living-line": (Perm.MANAGE_UNION, None),
 }
 
 AUDIT_CASES = {
