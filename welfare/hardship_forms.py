@@ -150,6 +150,8 @@ class FamilyMemberForm(CleanTextFormMixin, forms.ModelForm):
             {"min": EARLIEST_BIRTH_YEAR, "max": dt.date.today().year, "placeholder": "如1985"}
         )
         self.fields["annual_income"].required = False
+        if self.instance.pk is None:
+            self.initial["annual_income"] = None  # an untouched extra row stays empty, unsaved
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
             if isinstance(field.widget, forms.Select):
@@ -176,6 +178,12 @@ class BaseFamilyFormSet(BaseInlineFormSet):
             row["id"] = form.instance.pk
             rows.append(row)
         return rows
+
+    def clean(self) -> None:
+        super().clean()
+        for form in self.initial_forms:
+            if form.instance.pk is None:  # an id that is not one of this file's members
+                raise forms.ValidationError("所填家庭成员不属于该档案，请刷新页面后重新填写。")
 
     def health_values(self) -> list[str]:
         if self.absent:

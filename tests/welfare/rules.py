@@ -4,8 +4,10 @@ from tests.welfare.factories import (
     DisbursementBatchFactory,
     DisbursementFactory,
     DonationDriveFactory,
+    HardshipFamilyMemberFactory,
     HardshipFileFactory,
     HardshipReviewFactory,
+    LocalLivingLineFactory,
     WelfareAttachmentFactory,
     WelfareStandardFactory,
 )
@@ -14,8 +16,10 @@ from welfare.models import (
     Disbursement,
     DisbursementBatch,
     DonationDrive,
+    HardshipFamilyMember,
     HardshipFile,
     HardshipReview,
+    LocalLivingLine,
     WelfareAttachment,
     WelfareStandard,
 )
@@ -113,4 +117,6 @@ AUDIT_CASES = {
     DonationDrive: (DonationDriveFactory, "participants", 130),
     WelfareAttachment: (WelfareAttachmentFactory, "kind", "signed_sheet"),
     WelfareStandard: (WelfareStandardFactory, "notes", "省总工会〔2025〕3号"),
+    HardshipFamilyMember: (HardshipFamilyMemberFactory, "employment", "flexible"),
+    LocalLivingLine: (LocalLivingLineFactory, "basis", "省民政厅2027年标准"),
 }
