@@ -13,7 +13,7 @@ from imports import cells
 from imports.members import Match, MemberIndex
 from imports.registry import register
 from imports.spec import BOOL, CHOICE, DATE, NONMEMBER, NUMBER, Built, Column, RecordType, Row, choice_column
-from records.money import ZERO
+from records.money import ZERO, format_amount
 from records.periods import Period, current_period
 
 from .archive_models import INCOME_SOURCE_FIELDS
@@ -354,7 +354,7 @@ class HardshipFileImport(RecordType):
         total = values.get("annual_household_income")
         if sources > ZERO and total not in (None, ZERO) and total != sources:
             built.errors["annual_household_income"] = (
-                f"家庭年收入应等于各项收入之和（{sources}元），或不填由分项合计。"
+                f"家庭年收入应等于各项收入之和（{format_amount(sources)}元），或不填由分项合计。"
             )
             return built
         built = self.checked(record, built)
