@@ -82,7 +82,7 @@ class HardshipViewSet(GuardedViewSet):
                 formset.is_valid()
                 label = HardshipCategory(suggestion.category).label
                 messages.info(request, f"已采用建议困难类别“{label}”，尚未保存：请核对后点“保存”。")
-            elif valid and action != SUGGEST:
+            elif valid and action not in (SUGGEST, ACCEPT):  # only the save button saves
                 try:
                     saved = save_hardship(request=request, form=form, formset=formset)
                 except ValidationError as exc:

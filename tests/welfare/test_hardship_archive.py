@@ -349,6 +349,15 @@ def test_the_form_suggests_without_saving_and_the_suggestion_is_taken_with_a_cli
     assert HardshipFile.objects.get().category == "deep"
 
 
+def test_accept_without_a_suggestion_saves_nothing(clerk_client, union):
+    data = _form(
+        MemberFactory(union=union), annual_household_income="60000", household_size="1", action="accept"
+    )
+    response = clerk_client.post(_url("hardship-create", union), data)  # 5000/月: no category fits
+    assert response.status_code == 200 and not HardshipFile.objects.exists()
+    assert "建议困难类别：暂无建议类别" in response.content.decode()
+
+
 def test_saving_keeps_the_chosen_category_even_when_another_is_suggested(clerk_client, union):
     data = _form(MemberFactory(union=union), annual_household_income="6000", household_size="1")
     assert clerk_client.post(_url("hardship-create", union), data).status_code == 302
