@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
 from . import services
-from .archive_models import INCOME_SOURCE_FIELDS
+from .archive_models import ARCHIVE_FIELDS, INCOME_SOURCE_FIELDS
 from .category_suggestion import CategorySuggestion, suggestion_for_file
 from .choices import HardshipCategory
 from .hardship_forms import BaseFamilyFormSet, HardshipFileForm, family_formset
@@ -25,6 +25,8 @@ from .viewset import GuardedViewSet, error_text
 
 SUGGEST, ACCEPT = "suggest", "accept"
 INCOME_SOURCE_LABELS = {str(HardshipFile._meta.get_field(n).verbose_name) for n in INCOME_SOURCE_FIELDS}
+ARCHIVE_LABELS = {str(HardshipFile._meta.get_field(n).verbose_name) for n in ARCHIVE_FIELDS}
+AFTER_LABEL = str(HardshipFile._meta.get_field("local_minimum_living_line").verbose_name)
 
 
 def _show_error(form: HardshipFileForm, exc: ValidationError) -> None:
@@ -109,7 +111,11 @@ class HardshipViewSet(GuardedViewSet):
         rows = super().detail_fields(obj)
         if not obj.has_income_sources:  # a file with only a total: no column of zeros
             rows = [(label, value) for label, value in rows if label not in INCOME_SOURCE_LABELS]
-        return rows
+        # The archive's facts read after the household's income, not before the member.
+        facts = [row for row in rows if row[0] in ARCHIVE_LABELS]
+        rest = [row for row in rows if row[0] not in ARCHIVE_LABELS]
+        at = next((i + 1 for i, row in enumerate(rest) if row[0] == AFTER_LABEL), len(rest))
+        return rest[:at] + facts + rest[at:]
 
 
 def hardship_suggestion_context(request: UnionRequest, file: HardshipFile) -> dict[str, Any]:

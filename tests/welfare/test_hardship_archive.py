@@ -175,6 +175,10 @@ def test_a_file_is_opened_with_its_facts_and_family_members(clerk_client, clerk,
     ):
         assert shown in page, shown
     assert "9,600.00" in page  # the source is listed with the others
+    detail = clerk_client.get(response["Location"])
+    labels = [label for label, _ in detail.context["fields"]]
+    assert labels.index("会员") < labels.index("家庭年收入（元）") < labels.index("工资性收入（元/年）")
+    assert labels.index("零就业家庭") < labels.index("档案状态")
 
 
 def test_editing_updates_removes_and_adds_family_members(clerk_client, union):
