@@ -14,7 +14,6 @@ from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -26,10 +25,11 @@ from records import dates
 from records.integrity import recheck_on_conflict
 from unions.models import Union
 
-from .archive_models import ARCHIVE_FIELDS, FAMILY_FIELDS, INCOME_SOURCE_FIELDS, HardshipFamilyMember
+from .archive_models import ARCHIVE_FIELDS, INCOME_SOURCE_FIELDS
 from .choices import DisbursementKind, DisbursementStatus, HardshipStatus, ReviewConclusion
 from .duties import LOCKED_AFTER_APPROVAL, check_may_approve
 from .errors import AlreadyProcessed, RecordLocked, WorkflowError
+from .family_services import check_household, family_sync
 from .models import Disbursement, DisbursementBatch, HardshipFile, HardshipReview
 
 S = DisbursementStatus
@@ -539,45 +539,6 @@ def festival_batch_create(
 # --- hardship files ----------------------------------------------------------------------
 
 
-def _check_household(file: HardshipFile, family: Sequence[Mapping[str, Any]] | None) -> None:
-    count = len(family) if family is not None else file.family_members.count() if file.pk else 0
-    if count + 1 > file.household_size:
-        raise ValidationError(
-            {
-                "household_size": f"家庭人口（{file.household_size}人）少于登记的家庭成员加本人"
-                f"（{count + 1}人），请核对家庭人口或家庭成员。"
-            }
-        )
-
-
-def _sync_family(file: HardshipFile, family: Sequence[Mapping[str, Any]]) -> None:
-    """The file's family members become `family`: rows with an id are updated (they must be
-    this file's), rows without one are added, rows left out are removed; each write is logged."""
-    existing = {m.pk: m for m in file.family_members.all()}
-    kept: set[int] = set()
-    for row in family:
-        _check_fields({k: v for k, v in row.items() if k != "id"}, FAMILY_FIELDS)
-        pk = row.get("id")
-        pk = getattr(pk, "pk", pk)
-        if pk and pk not in existing:
-            raise WorkflowError("所填家庭成员不属于该档案。")
-        member = existing[pk] if pk else HardshipFamilyMember(file=file)
-        values = {name: row.get(name) for name in FAMILY_FIELDS}
-        values["annual_income"] = values["annual_income"] or Decimal(0)
-        for name in ("relation", "health", "employment", "name"):
-            values[name] = values[name] or ""
-        changed = member.pk is None or any(getattr(member, k) != v for k, v in values.items())
-        for name, value in values.items():
-            setattr(member, name, value)
-        member.full_clean()
-        if changed:
-            member.save()
-        kept.add(member.pk)
-    for pk, member in existing.items():
-        if pk not in kept:
-            member.delete()
-
-
 @transaction.atomic
 def hardship_file_create(
     *, union: Union, family: Sequence[Mapping[str, Any]] | None = None, **fields: Any
@@ -585,11 +546,11 @@ def hardship_file_create(
     _check_fields(fields, HARDSHIP_FIELDS)
     file = HardshipFile(union=union, **fields)
     file.full_clean()
-    _check_household(file, family)
+    check_household(file, family)
     with recheck_on_conflict(file.full_clean):  # one open file per member, also under a race
         file.save()
     if family:
-        _sync_family(file, family)
+        family_sync(file, family)
     return file
 
 
@@ -608,11 +569,11 @@ def hardship_file_update(
     for name, value in fields.items():
         setattr(current, name, value)
     current.full_clean()
-    _check_household(current, family)
+    check_household(current, family)
     with recheck_on_conflict(current.full_clean):
         current.save()
     if family is not None:
-        _sync_family(current, family)
+        family_sync(current, family)
     return current
 
 
