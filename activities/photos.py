@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import Storage, default_storage
@@ -23,6 +24,11 @@ if TYPE_CHECKING:
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_PHOTO_PIXELS = 60_000_000  # about 8000 x 7500; larger images are decompression bombs
 MAX_PHOTOS_PER_ACTIVITY = 20
+# One upload (the create form, or the add-photo form) takes several photos, within these bounds:
+# the request itself stays small enough to check every file before anything is stored.
+MAX_PHOTOS_PER_UPLOAD = 10
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MB = 1024 * 1024
 
 # Pillow format name -> (content type, extension)
 ACCEPTED_FORMATS: dict[str, tuple[str, str]] = {
@@ -98,3 +104,39 @@ def without_metadata(upload: IO[bytes], info: ImageInfo) -> bytes:
         image.save(out, format=info.format, **options)
     upload.seek(0)
     return out.getvalue()
+
+
+def shown_name(upload: Any, number: int) -> str:
+    """The file as the clerk chose it (without any folder), to say which one is refused."""
+    name = str(getattr(upload, "name", "") or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if len(name) > 60:
+        name = name[:57] + "…"
+    return f"第{number}个文件“{name}”" if name else f"第{number}个文件"
+
+
+def check_uploads(uploads: Sequence[Any]) -> list[ImageInfo]:
+    """Every file of one upload checked by content, exactly as a single photo is; one
+    ValidationError naming each refused file and why, so nothing is stored when one is bad."""
+    if len(uploads) > MAX_PHOTOS_PER_UPLOAD:
+        raise ValidationError(
+            "一次最多上传%(limit)d张照片，本次选择了%(count)d张。",
+            code="too_many_in_upload",
+            params={"limit": MAX_PHOTOS_PER_UPLOAD, "count": len(uploads)},
+        )
+    total = sum(int(getattr(u, "size", 0) or 0) for u in uploads)
+    if total > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            "一次上传的照片合计不能超过%(limit)d MB（本次约%(size).1f MB），请分几次上传。",
+            code="upload_too_large",
+            params={"limit": MAX_UPLOAD_BYTES // MB, "size": total / MB},
+        )
+    infos: list[ImageInfo] = []
+    errors: list[str] = []
+    for number, upload in enumerate(uploads, start=1):
+        try:
+            infos.append(inspect_image(upload, int(upload.size)))
+        except ValidationError as exc:
+            errors.append(f"{shown_name(upload, number)}：{'；'.join(exc.messages)}")
+    if errors:
+        raise ValidationError(errors, code="bad_files")
+    return infos

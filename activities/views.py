@@ -102,20 +102,19 @@ honours = RecordViewSet(
 def photo_upload(request: UnionRequest, pk: int) -> HttpResponse:
     activity = get_for_union(Activity, request, pk)
     form = PhotoUploadForm(request.POST, request.FILES)
+    saved: list[ActivityPhoto] = []
     if form.is_valid():
-        upload = form.cleaned_data["image"]
         try:
-            services.photo_add(
+            saved = services.photos_add(
                 activity=activity,
-                upload=upload,
-                size=upload.size,
+                uploads=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
                 uploaded_by=request.user,
             )
         except ValidationError as exc:
             form.add_error("image", exc)
     if form.is_valid():
-        messages.success(request, "已上传照片。")
+        messages.success(request, "已上传照片。" if len(saved) == 1 else f"已上传{len(saved)}张照片。")
     else:
         errors = "；".join(str(e) for field_errors in form.errors.values() for e in field_errors)
         messages.error(request, f"照片未上传：{errors}")

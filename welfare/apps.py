@@ -15,8 +15,10 @@ class WelfareConfig(AppConfig):
             Disbursement,
             DisbursementBatch,
             DonationDrive,
+            HardshipFamilyMember,
             HardshipFile,
             HardshipReview,
+            LocalLivingLine,
             WelfareAttachment,
             WelfareStandard,
         )
@@ -28,6 +30,8 @@ class WelfareConfig(AppConfig):
             DisbursementBatch,
             DonationDrive,
             WelfareStandard,
+            HardshipFamilyMember,
+            LocalLivingLine,
         ):
             register(model, exclude=AUDIT_EXCLUDE)
         # Who attached which file and when; the stored name is random, the file is private.

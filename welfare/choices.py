@@ -31,6 +31,84 @@ class HardshipCause(models.TextChoices):
     OTHER = "other", _("其他")
 
 
+# Causes that point to 意外致困 (domain.md: disaster, accident, sudden large medical costs).
+ACCIDENT_CAUSES = frozenset({HardshipCause.NATURAL_DISASTER, HardshipCause.ACCIDENT})
+
+
+# --- the facts of the national archive (全国困难职工帮扶管理系统), kept on each file ---------
+
+
+class HousingStatus(models.TextChoices):
+    OWNED = "owned", _("自有住房")
+    RENTED = "rented", _("租住")
+    PUBLIC = "public", _("公租房/廉租房")
+    BORROWED = "borrowed", _("借住")
+    NONE = "none", _("无房")
+    OTHER = "other", _("其他")
+
+
+class HealthStatus(models.TextChoices):
+    HEALTHY = "healthy", _("健康")
+    CHRONIC = "chronic", _("患慢性病")
+    SERIOUS = "serious", _("患重特大疾病")
+    DISABLED = "disabled", _("残疾")
+    NO_WORK_CAPACITY = "no_capacity", _("丧失劳动能力")
+
+
+# A health that is itself a reason the household is in difficulty (因病、因残).
+ILL_HEALTH = frozenset({HealthStatus.SERIOUS, HealthStatus.DISABLED, HealthStatus.NO_WORK_CAPACITY})
+
+
+class DisabilityKind(models.TextChoices):
+    VISUAL = "visual", _("视力残疾")
+    HEARING = "hearing", _("听力残疾")
+    SPEECH = "speech", _("言语残疾")
+    PHYSICAL = "physical", _("肢体残疾")
+    INTELLECTUAL = "intellectual", _("智力残疾")
+    MENTAL = "mental", _("精神残疾")
+    MULTIPLE = "multiple", _("多重残疾")
+
+
+class DisabilityGrade(models.TextChoices):
+    # 残疾人证 grades: 一级 is the most severe.
+    FIRST = "1", _("一级")
+    SECOND = "2", _("二级")
+    THIRD = "3", _("三级")
+    FOURTH = "4", _("四级")
+
+
+SEVERE_DISABILITY = frozenset({DisabilityGrade.FIRST, DisabilityGrade.SECOND})
+
+
+class MedicalInsurance(models.TextChoices):
+    EMPLOYEE = "employee", _("职工医保")
+    RESIDENT = "resident", _("城乡居民医保")
+    NONE = "none", _("无")
+
+
+class FamilyRelation(models.TextChoices):
+    SPOUSE = "spouse", _("配偶")
+    CHILD = "child", _("子女")
+    PARENT = "parent", _("父母")
+    PARENT_IN_LAW = "parent_in_law", _("配偶父母")
+    SIBLING = "sibling", _("兄弟姐妹")
+    GRANDPARENT = "grandparent", _("祖父母/外祖父母")
+    GRANDCHILD = "grandchild", _("孙子女/外孙子女")
+    OTHER = "other", _("其他")
+
+
+class EmploymentStatus(models.TextChoices):
+    EMPLOYED = "employed", _("在职")
+    FLEXIBLE = "flexible", _("灵活就业")
+    FARMING = "farming", _("务农")
+    UNEMPLOYED = "unemployed", _("失业/无业")
+    RETIRED = "retired", _("退休")
+    STUDENT = "student", _("在校学生")
+    PRESCHOOL = "preschool", _("学龄前")
+    NO_WORK_CAPACITY = "no_capacity", _("无劳动能力")
+    OTHER = "other", _("其他")
+
+
 class HardshipStatus(models.TextChoices):
     OPEN = "open", _("在档")
     CLOSED = "closed", _("脱困")

@@ -13,7 +13,8 @@ from unions.models import Branch
 
 from . import services
 from .choices import DisbursementKind, DisbursementStatus, Festival
-from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
+from .hardship_forms import HardshipFileForm, HardshipReviewForm  # noqa: F401  (the hardship file's forms)
+from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile
 from .selectors import batch_recipients
 from .standards import CONFIRM_HINT, PayoutWarnings, payout_warnings
 
@@ -31,75 +32,6 @@ def _warn(form: RecordForm, warnings: PayoutWarnings) -> None:
     if warnings and not form.cleaned_data.get("over_ok"):
         form.fields["over_ok"].widget = forms.CheckboxInput()
         raise forms.ValidationError([*warnings.texts, CONFIRM_HINT])
-
-
-class HardshipFileForm(RecordForm):
-    class Meta:
-        model = HardshipFile
-        fields = list(services.HARDSHIP_FIELDS)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The file belongs to one member for good; a wrong member means void and re-open.
-            self.fields["member"].disabled = True
-            self.fields["member"].help_text = "建档后不能更改会员。"
-        for name in ("other_cause_1", "other_cause_2", "other_cause_3"):
-            self.fields[name].help_text = ""
-        self.fields["other_cause_1"].help_text = "最多三项，不与主要原因重复。"
-        self.fields["household_size"].widget.attrs["min"] = 1
-        self.fields["closed_on"].help_text = "状态为脱困时必填。"
-        self.fields["last_reviewed_on"].help_text = "通常由“年度复核”自动填写。"
-        self.helper.layout = Layout(
-            Fieldset(
-                "困难情况",
-                Row(Column("member"), Column("category"), Column("main_cause")),
-                Row(Column("other_cause_1"), Column("other_cause_2"), Column("other_cause_3")),
-                Row(
-                    Column("household_size"),
-                    Column("annual_household_income"),
-                    Column("local_minimum_living_line"),
-                ),
-            ),
-            Fieldset(
-                "档案状态",
-                Row(Column("status"), Column("opened_on"), Column("closed_on"), Column("last_reviewed_on")),
-                "notes",
-            ),
-        )
-
-
-class HardshipReviewForm(RecordForm):
-    """年度复核 of one open file; starts from the file's current figures."""
-
-    class Meta:
-        model = HardshipReview
-        fields = [
-            "reviewed_on",
-            "category",
-            "household_size",
-            "annual_household_income",
-            "local_minimum_living_line",
-            "conclusion",
-            "notes",
-        ]
-
-    def __init__(self, *args: Any, file: HardshipFile, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "initial",
-            {
-                "category": file.category,
-                "household_size": file.household_size,
-                "annual_household_income": file.annual_household_income,
-                "local_minimum_living_line": file.local_minimum_living_line,
-            },
-        )
-        super().__init__(*args, **kwargs)
-        self.instance.file = file
-        self.fields["household_size"].widget.attrs["min"] = 1
-        self.fields["conclusion"].help_text = "选择“脱困”将以复核日期关闭档案。"
-        self.helper.inputs.clear()
-        self.helper.add_input(Submit("save", "保存复核"))
 
 
 def _start_from_last_source(form: RecordForm) -> None:

@@ -13,10 +13,13 @@ from imports import cells
 from imports.members import Match, MemberIndex
 from imports.registry import register
 from imports.spec import BOOL, CHOICE, DATE, NONMEMBER, NUMBER, Built, Column, RecordType, Row, choice_column
-from records.money import ZERO
+from records.money import ZERO, format_amount
 from records.periods import Period, current_period
 
+from .archive_models import INCOME_SOURCE_FIELDS
 from .choices import (
+    DisabilityGrade,
+    DisabilityKind,
     DisbursementKind,
     DisbursementStatus,
     Festival,
@@ -24,10 +27,13 @@ from .choices import (
     HardshipCategory,
     HardshipCause,
     HardshipStatus,
+    HealthStatus,
+    HousingStatus,
+    MedicalInsurance,
 )
 from .import_services import IMPORTED_PAID_EVENT, disbursements_import
 from .models import Disbursement, HardshipFile, choice_label
-from .services import hardship_file_create
+from .services import HARDSHIP_FIELDS, hardship_file_create
 
 register_event_labels({IMPORTED_PAID_EVENT: "按往期台账导入（已发放）"})
 
@@ -251,6 +257,18 @@ CATEGORY_ALIASES = {"深度": HardshipCategory.DEEP, "相对": HardshipCategory.
                     "特困职工": HardshipCategory.LEGACY_SEVERE, "一般": HardshipCategory.LEGACY_GENERAL}  # fmt: skip
 
 
+HOUSING_ALIASES = {"自有": HousingStatus.OWNED, "自有房": HousingStatus.OWNED, "租房": HousingStatus.RENTED,
+                   "公租房": HousingStatus.PUBLIC, "廉租房": HousingStatus.PUBLIC}  # fmt: skip
+HEALTH_ALIASES = {"良好": HealthStatus.HEALTHY, "慢性病": HealthStatus.CHRONIC, "大病": HealthStatus.SERIOUS,
+                  "重特大疾病": HealthStatus.SERIOUS, "无劳动能力": HealthStatus.NO_WORK_CAPACITY}  # fmt: skip
+DISABILITY_ALIASES = {label.removesuffix("残疾"): value for value, label in DisabilityKind.choices}
+GRADE_ALIASES = {"1级": DisabilityGrade.FIRST, "2级": DisabilityGrade.SECOND, "3级": DisabilityGrade.THIRD,
+                 "4级": DisabilityGrade.FOURTH}  # fmt: skip
+INSURANCE_ALIASES = {"城镇职工医保": MedicalInsurance.EMPLOYEE, "职工基本医疗保险": MedicalInsurance.EMPLOYEE,
+                     "居民医保": MedicalInsurance.RESIDENT, "城乡居民基本医疗保险": MedicalInsurance.RESIDENT,
+                     "未参保": MedicalInsurance.NONE}  # fmt: skip
+
+
 def _cause(key: str, header: str, **kw: Any) -> Column:
     return choice_column(key, header, HardshipCause, CAUSE_ALIASES, **kw)
 
@@ -273,7 +291,19 @@ class HardshipFileImport(RecordType):
         Column("household_size", "家庭人口", cells.count, kind=NUMBER, aliases=("家庭人口数", "家庭成员数"), example=3),
         Column("annual_household_income", "家庭年收入（元）", cells.money, kind=NUMBER, aliases=("家庭年收入", "年收入"),
                example=36000),
+        Column("wage_income", "工资性收入（元/年）", cells.money, kind=NUMBER, aliases=("工资性收入", "工资收入")),
+        Column("business_income", "经营性收入（元/年）", cells.money, kind=NUMBER, aliases=("经营性收入", "经营收入")),
+        Column("property_income", "财产性收入（元/年）", cells.money, kind=NUMBER, aliases=("财产性收入", "财产收入")),
+        Column("transfer_income", "转移性收入（元/年）", cells.money, kind=NUMBER,
+               aliases=("转移性收入", "养老金", "转移性收入/养老金")),
+        Column("other_income", "其他收入（元/年）", cells.money, kind=NUMBER, aliases=("其他收入",)),
         Column("local_minimum_living_line", "当地低保标准（元/月）", cells.money, kind=NUMBER, aliases=("低保标准",)),
+        choice_column("housing", "住房情况", HousingStatus, HOUSING_ALIASES, aliases=("住房",)),
+        choice_column("health", "本人健康状况", HealthStatus, HEALTH_ALIASES, aliases=("健康状况",)),
+        choice_column("disability_kind", "残疾类别", DisabilityKind, DISABILITY_ALIASES, aliases=("残疾类型",)),
+        choice_column("disability_grade", "残疾等级", DisabilityGrade, GRADE_ALIASES, aliases=("残疾级别",)),
+        choice_column("medical_insurance", "医疗保险", MedicalInsurance, INSURANCE_ALIASES, aliases=("医保", "医保类型")),
+        Column("zero_employment", "零就业家庭", cells.yes_no, kind=BOOL, aliases=("是否零就业家庭",), width=8),
         choice_column("status", "档案状态", HardshipStatus, {"已脱困": HardshipStatus.CLOSED}, aliases=("状态",)),
         Column("opened_on", "建档日期", cells.date, kind=DATE, aliases=("建档时间",), required=True, example=dt.date(2024, 3, 1)),
         Column("closed_on", "脱困日期", cells.date, kind=DATE),
@@ -320,6 +350,13 @@ class HardshipFileImport(RecordType):
             return built
         fields = {k: v for k, v in self.model_values(values).items() if k != "union"}
         record = HardshipFile(union=union, member=match.member, **fields)
+        sources = sum((values.get(name) or ZERO for name in INCOME_SOURCE_FIELDS), ZERO)
+        total = values.get("annual_household_income")
+        if sources > ZERO and total not in (None, ZERO) and total != sources:
+            built.errors["annual_household_income"] = (
+                f"家庭年收入应等于各项收入之和（{format_amount(sources)}元），或不填由分项合计。"
+            )
+            return built
         built = self.checked(record, built)
         if built.record is not None and record.status == HardshipStatus.OPEN:
             earlier = context["seen"].get(match.member.pk)
@@ -342,13 +379,6 @@ class HardshipFileImport(RecordType):
         for item in built:
             record = item.record
             assert isinstance(record, HardshipFile)
-            fields = {name: getattr(record, name) for name in _HARDSHIP_FIELDS}
+            fields = {name: getattr(record, name) for name in HARDSHIP_FIELDS}
             hardship_file_create(union=union, **fields)
         return len(built)
-
-
-_HARDSHIP_FIELDS = (
-    "member", "category", "main_cause", "other_cause_1", "other_cause_2", "other_cause_3", "household_size",
-    "annual_household_income", "local_minimum_living_line", "status", "opened_on", "closed_on",
-    "last_reviewed_on", "notes",
-)  # fmt: skip

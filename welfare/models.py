@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from records.models import TypicalCase, UnionRecord
 from records.money import ZERO, MoneyField
 
+from .archive_models import ArchiveFacts, IncomeBySource
 from .choices import (
     DisbursementKind,
     DisbursementStatus,
@@ -53,9 +54,10 @@ def _below(per_capita: Decimal | None, line: Decimal | None) -> bool | None:
     return per_capita < line
 
 
-class HardshipFile(UnionRecord, TypicalCase):
+class HardshipFile(UnionRecord, TypicalCase, ArchiveFacts):
     """困难职工档案: a member in difficulty, reviewed each year until the household leaves
-    hardship (脱困). A member has at most one open file at a time."""
+    hardship (脱困). A member has at most one open file at a time. The archive's further facts
+    (income by source, housing, health, family members) are in `archive_models`."""
 
     member = models.ForeignKey(
         "members.Member", verbose_name=_("会员"), on_delete=models.PROTECT, related_name="hardship_files"
@@ -143,7 +145,8 @@ class HardshipFile(UnionRecord, TypicalCase):
         return self.status == HardshipStatus.OPEN
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        self.apply_income_sources()
+        errors: dict[str, str] = self.archive_errors()
         others = self.other_causes
         if self.main_cause and self.main_cause in others:
             errors["other_cause_1"] = "其他致困原因不能与主要致困原因相同。"
@@ -179,7 +182,7 @@ class HardshipFile(UnionRecord, TypicalCase):
             raise ValidationError(errors)
 
 
-class HardshipReview(UnionRecord):
+class HardshipReview(UnionRecord, IncomeBySource):
     """年度复核: the figures of a hardship file as found at one review, and the conclusion.
     The file itself carries the latest figures; the reviews keep the history."""
 
@@ -214,6 +217,7 @@ class HardshipReview(UnionRecord):
         return _below(self.monthly_per_capita_income, self.local_minimum_living_line)
 
     def clean(self) -> None:
+        self.apply_income_sources()
         if self.file_id and self.reviewed_on and self.reviewed_on < self.file.opened_on:
             raise ValidationError({"reviewed_on": "复核日期不能早于建档日期。"})
         if self.file_id and self.union_id and self.file.union_id != self.union_id:
@@ -460,5 +464,6 @@ class DonationDrive(UnionRecord):
             raise ValidationError({"participants": "有捐款金额时，请填写参与人次。"})
 
 
+from .archive_models import HardshipFamilyMember  # noqa: E402,F401  (a model of this app)
 from .attachment_models import WelfareAttachment  # noqa: E402,F401  (a model of this app)
-from .standard_models import WelfareStandard  # noqa: E402,F401  (a model of this app)
+from .standard_models import LocalLivingLine, WelfareStandard  # noqa: E402,F401  (models of this app)

@@ -25,9 +25,11 @@ from records import dates
 from records.integrity import recheck_on_conflict
 from unions.models import Union
 
+from .archive_models import ARCHIVE_FIELDS, INCOME_SOURCE_FIELDS
 from .choices import DisbursementKind, DisbursementStatus, HardshipStatus, ReviewConclusion
 from .duties import LOCKED_AFTER_APPROVAL, check_may_approve
 from .errors import AlreadyProcessed, RecordLocked, WorkflowError
+from .family_services import check_household, family_sync
 from .models import Disbursement, DisbursementBatch, HardshipFile, HardshipReview
 
 S = DisbursementStatus
@@ -58,7 +60,9 @@ HARDSHIP_FIELDS = (
     "other_cause_3",
     "household_size",
     "annual_household_income",
+    *INCOME_SOURCE_FIELDS,
     "local_minimum_living_line",
+    *(name for name in ARCHIVE_FIELDS if name not in INCOME_SOURCE_FIELDS),
     "status",
     "opened_on",
     "closed_on",
@@ -536,17 +540,25 @@ def festival_batch_create(
 
 
 @transaction.atomic
-def hardship_file_create(*, union: Union, **fields: Any) -> HardshipFile:
+def hardship_file_create(
+    *, union: Union, family: Sequence[Mapping[str, Any]] | None = None, **fields: Any
+) -> HardshipFile:
     _check_fields(fields, HARDSHIP_FIELDS)
     file = HardshipFile(union=union, **fields)
     file.full_clean()
+    check_household(file, family)
     with recheck_on_conflict(file.full_clean):  # one open file per member, also under a race
         file.save()
+    if family:
+        family_sync(file, family)
     return file
 
 
 @transaction.atomic
-def hardship_file_update(*, file: HardshipFile, **fields: Any) -> HardshipFile:
+def hardship_file_update(
+    *, file: HardshipFile, family: Sequence[Mapping[str, Any]] | None = None, **fields: Any
+) -> HardshipFile:
+    """Change a file; `family`, when given, is the full list of its family members."""
     _check_fields(fields, HARDSHIP_FIELDS)
     current = HardshipFile.objects.select_for_update().get(pk=file.pk)
     if current.is_void:
@@ -557,8 +569,11 @@ def hardship_file_update(*, file: HardshipFile, **fields: Any) -> HardshipFile:
     for name, value in fields.items():
         setattr(current, name, value)
     current.full_clean()
+    check_household(current, family)
     with recheck_on_conflict(current.full_clean):
         current.save()
+    if family is not None:
+        family_sync(current, family)
     return current
 
 
@@ -583,9 +598,12 @@ def hardship_review(
     local_minimum_living_line: Decimal | None,
     conclusion: str,
     notes: str = "",
+    **sources: Decimal,
 ) -> HardshipReview:
     """年度复核: record the figures found at the review and bring the file up to date; a
-    conclusion of 脱困 closes the file on the review date."""
+    conclusion of 脱困 closes the file on the review date. Income by source (`sources`), when
+    given, is what the review found; the total then is their sum, on the review and the file."""
+    _check_fields(sources, INCOME_SOURCE_FIELDS)
     with transaction.atomic():
         current = HardshipFile.objects.select_for_update().select_related("member").get(pk=file.pk)
         if current.is_void:
@@ -604,12 +622,20 @@ def hardship_review(
             local_minimum_living_line=local_minimum_living_line,
             conclusion=conclusion,
             notes=notes,
+            **{name: value or Decimal(0) for name, value in sources.items()},
         )
         review.full_clean()
         review.save()
         current.category = category
         current.household_size = household_size
-        current.annual_household_income = annual_household_income
+        if sources:
+            for name in INCOME_SOURCE_FIELDS:
+                setattr(current, name, getattr(review, name))
+        elif current.has_income_sources and review.annual_household_income != current.income_sources_total:
+            # A review that states only a total replaces the old breakdown, which no longer adds up.
+            for name in INCOME_SOURCE_FIELDS:
+                setattr(current, name, Decimal(0))
+        current.annual_household_income = review.annual_household_income
         current.local_minimum_living_line = local_minimum_living_line
         current.last_reviewed_on = reviewed_on
         if conclusion == ReviewConclusion.CLOSE:
@@ -625,7 +651,7 @@ def hardship_review(
                 "status": current.status,
                 "category": category,
                 "household_size": household_size,
-                "annual_household_income": str(annual_household_income),
+                "annual_household_income": str(review.annual_household_income),
             },
         )
     return review

@@ -76,3 +76,34 @@ class WelfareStandard(UnionRecord):
             errors["standard_amount"] = "请填写每次标准或每年上限（至少一项）。"
         if errors:
             raise ValidationError(errors)
+
+
+class LocalLivingLine(models.Model):
+    """当地低保标准 (元/人/月) of the union's place, set by its admin on the 慰问标准 page.
+    A new hardship file and a yearly review start from it; each keeps the line it was judged
+    against, so raising the standard next year leaves earlier files as they were."""
+
+    union = models.OneToOneField(
+        "unions.Union", verbose_name=_("工会"), on_delete=models.CASCADE, related_name="welfare_living_line"
+    )
+    amount = MoneyField(
+        _("当地低保标准（元/人/月）"),
+        null=True,
+        blank=True,
+        default=None,
+        help_text=_("城市居民最低生活保障标准，每人每月；新建困难职工档案和年度复核以此为默认值。"),
+    )
+    basis = models.CharField(
+        _("依据/说明"), max_length=200, blank=True, help_text=_("如：某市民政局2026年标准。")
+    )
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("当地低保标准")
+        verbose_name_plural = _("当地低保标准")
+
+    def __str__(self) -> str:
+        return f"{self.amount}元/人/月" if self.amount is not None else "未设置"
+
+    def audit_union(self):  # type: ignore[no-untyped-def]
+        return self.union

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import URLPattern, path
 
 from records.forms import RecordForm
+from records.text import CleanTextFormMixin
 from records.viewsets import Column
 from unions.permissions import Perm, UnionRequest, union_view
 
 from .choices import DisbursementKind
-from .standard_models import WelfareStandard
+from .living_line import local_living_line, local_living_line_set
+from .standard_models import LocalLivingLine, WelfareStandard
 from .viewset import GuardedViewSet
 
 
@@ -33,7 +39,10 @@ class StandardViewSet(GuardedViewSet):
     """Read by everyone in the union; written only with Perm.MANAGE_UNION, declared on the URLs."""
 
     def list_context(self, request: UnionRequest) -> dict[str, Any]:
-        return {"can_create": request.access.can(Perm.MANAGE_UNION)}
+        return {
+            "can_create": request.access.can(Perm.MANAGE_UNION),
+            "living_line": local_living_line(union=request.union),
+        }
 
     def urls(self) -> list[URLPattern]:
         p = self.prefix
@@ -72,3 +81,22 @@ standards = StandardViewSet(
     list_template="welfare/standard_list.html",
     detail_extra=_setter_buttons,
 )
+
+
+class LivingLineForm(CleanTextFormMixin, forms.ModelForm):
+    class Meta:
+        model = LocalLivingLine
+        fields = ["amount", "basis"]
+
+
+@union_view(Perm.MANAGE_UNION)
+def living_line_edit(request: UnionRequest) -> HttpResponse:
+    """当地低保标准: one figure per union, the default of new hardship files and reviews."""
+    form = LivingLineForm(request.POST or None, instance=local_living_line(union=request.union))
+    if request.method == "POST" and form.is_valid():
+        setting = local_living_line_set(
+            union=request.union, amount=form.cleaned_data["amount"], basis=form.cleaned_data["basis"]
+        )
+        messages.success(request, f"已保存当地低保标准：{setting}。")
+        return redirect("welfare:standard-list", code=request.union.code)
+    return render(request, "welfare/living_line_form.html", {"form": form})

@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import attachment_views, batch_views, standard_views, views
+from . import attachment_views, batch_views, hardship_views, standard_views, views
 
 app_name = "welfare"
 
 urlpatterns = [
     *views.hardship_files.urls(),
     path("hardship/<int:pk>/review/", views.hardship_review, name="hardship-review"),
+    path(
+        "hardship/<int:pk>/accept-category/",
+        hardship_views.hardship_accept_category,
+        name="hardship-accept-category",
+    ),
     *views.disbursements.urls(),
     path("disbursement/<int:pk>/submit/", views.disbursement_submit, name="disbursement-submit"),
     path("disbursement/<int:pk>/withdraw/", views.disbursement_withdraw, name="disbursement-withdraw"),
@@ -34,4 +39,5 @@ urlpatterns = [
     path("attachment/<int:pk>/delete/", attachment_views.attachment_delete, name="attachment-delete"),
     *views.donation_drives.urls(),
     *standard_views.standards.urls(),
+    path("standard/living-line/", standard_views.living_line_edit, name="standard-living-line"),
 ]

@@ -46,6 +46,7 @@ from .forms import (
     HardshipReviewForm,
     PaidForm,
 )
+from .hardship_views import HardshipViewSet, hardship_suggestion_context
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile
 from .viewset import GuardedViewSet, error_text
 
@@ -81,13 +82,12 @@ def _below_line(file: HardshipFile) -> str:
     return "—" if below is None else ("是" if below else "否")
 
 
-def _save_hardship(*, request: UnionRequest, form: HardshipFileForm) -> HardshipFile:
-    names = [n for n in services.HARDSHIP_FIELDS if n != "member"]
-    if form.instance.pk:
-        return services.hardship_file_update(file=form.instance, **_fields(form, names))
-    return services.hardship_file_create(
-        union=request.union, member=form.cleaned_data["member"], **_fields(form, names)
-    )
+def _health(file: HardshipFile) -> str:
+    parts = [file.get_health_display() if file.health else ""]
+    if file.disability_kind:
+        grade = file.get_disability_grade_display() if file.disability_grade else ""
+        parts.append(f"{file.get_disability_kind_display()}{grade}")
+    return "，".join(p for p in parts if p)
 
 
 def _hardship_extra(request: UnionRequest, file: HardshipFile) -> dict[str, Any]:
@@ -103,6 +103,7 @@ def _hardship_extra(request: UnionRequest, file: HardshipFile) -> dict[str, Any]
         "disbursements": file.disbursements.filter(voided_at__isnull=True).order_by("-date", "-id")[:20],
         "history": history_for(file),
         **attachments_context(request, file),
+        **hardship_suggestion_context(request, file),
     }
 
 
@@ -110,7 +111,7 @@ def _restore_hardship(*, obj: HardshipFile) -> HardshipFile:
     return services.hardship_file_restore(file=obj)
 
 
-hardship_files = GuardedViewSet(
+hardship_files = HardshipViewSet(
     model=HardshipFile,
     form_class=HardshipFileForm,
     namespace="welfare",
@@ -123,7 +124,12 @@ hardship_files = GuardedViewSet(
         Column("家庭人口", "household_size", numeric=True),
         Column("家庭年收入", "annual_household_income", numeric=True),
         Column("月人均收入", lambda f: f.monthly_per_capita_income, numeric=True),
+        Column("当地低保标准", "local_minimum_living_line", numeric=True),
         Column("低于低保", _below_line),
+        Column("零就业家庭", lambda f: "是" if f.zero_employment else "否"),
+        Column("住房情况", "housing"),
+        Column("健康状况", _health),
+        Column("医疗保险", "medical_insurance"),
         Column("状态", "status"),
         Column("建档日期", "opened_on"),
         Column("最近复核", "last_reviewed_on"),
@@ -150,7 +156,6 @@ hardship_files = GuardedViewSet(
     ordering=["member__name", "-opened_on", "-id"],
     list_template="welfare/hardship_list.html",
     detail_template="welfare/hardship_detail.html",
-    save=_save_hardship,
     detail_extra=_hardship_extra,
     editable=lambda file: not file.is_void,
     restore_service=_restore_hardship,

@@ -23,8 +23,10 @@ from welfare.models import (
     Disbursement,
     DisbursementBatch,
     DonationDrive,
+    HardshipFamilyMember,
     HardshipFile,
     HardshipReview,
+    LocalLivingLine,
     WelfareAttachment,
     WelfareStandard,
 )
@@ -118,3 +120,25 @@ class WelfareAttachmentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyFunction(lambda: ContentFile(b"%PDF-1.4\n%%EOF\n", name="attachment.pdf"))
     content_type = "application/pdf"
     original_name = "收据.pdf"
+
+
+class HardshipFamilyMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HardshipFamilyMember
+
+    file = factory.SubFactory(HardshipFileFactory)
+    name = "李强"
+    relation = "spouse"
+    birth_year = 1980
+    health = "healthy"
+    employment = "unemployed"
+    annual_income = Decimal("0")
+
+
+class LocalLivingLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LocalLivingLine
+
+    union = factory.SubFactory(UnionFactory)
+    amount = Decimal("850.00")
+    basis = "市民政局2026年标准"

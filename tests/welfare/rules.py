@@ -4,8 +4,10 @@ from tests.welfare.factories import (
     DisbursementBatchFactory,
     DisbursementFactory,
     DonationDriveFactory,
+    HardshipFamilyMemberFactory,
     HardshipFileFactory,
     HardshipReviewFactory,
+    LocalLivingLineFactory,
     WelfareAttachmentFactory,
     WelfareStandardFactory,
 )
@@ -14,8 +16,10 @@ from welfare.models import (
     Disbursement,
     DisbursementBatch,
     DonationDrive,
+    HardshipFamilyMember,
     HardshipFile,
     HardshipReview,
+    LocalLivingLine,
     WelfareAttachment,
     WelfareStandard,
 )
@@ -64,6 +68,8 @@ URL_RULES = {
     "welfare:hardship-void": (Perm.EDIT, _file),
     "welfare:hardship-typical": (Perm.EDIT, _file),
     "welfare:hardship-review": (Perm.EDIT, _file),
+    # Takes the category suggested from the file's facts (POST only; the service checks it again).
+    "welfare:hardship-accept-category": (Perm.EDIT, _file),
     "welfare:disbursement-list": (Perm.VIEW, None),
     "welfare:disbursement-create": (Perm.EDIT, None),
     "welfare:disbursement-detail": (Perm.VIEW, _disbursement),
@@ -99,6 +105,8 @@ URL_RULES = {
     "welfare:standard-detail": (Perm.VIEW, _standard),
     "welfare:standard-edit": (Perm.MANAGE_UNION, _standard),
     "welfare:standard-void": (Perm.MANAGE_UNION, _standard),
+    # 当地低保标准: one figure of the union's settings.
+    "welfare:standard-living-line": (Perm.MANAGE_UNION, None),
 }
 
 AUDIT_CASES = {
@@ -109,4 +117,6 @@ AUDIT_CASES = {
     DonationDrive: (DonationDriveFactory, "participants", 130),
     WelfareAttachment: (WelfareAttachmentFactory, "kind", "signed_sheet"),
     WelfareStandard: (WelfareStandardFactory, "notes", "省总工会〔2025〕3号"),
+    HardshipFamilyMember: (HardshipFamilyMemberFactory, "employment", "flexible"),
+    LocalLivingLine: (LocalLivingLineFactory, "basis", "省民政厅2027年标准"),
 }

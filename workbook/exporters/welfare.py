@@ -5,14 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from records.money import format_amount
+from welfare.archive_models import INCOME_SOURCE_FIELDS, HardshipFamilyMember
 from welfare.choices import (
+    DisabilityGrade,
+    DisabilityKind,
     DisbursementKind,
     DisbursementStatus,
+    EmploymentStatus,
+    FamilyRelation,
     Festival,
     FundingSource,
     HardshipCategory,
     HardshipCause,
     HardshipStatus,
+    HealthStatus,
+    HousingStatus,
+    MedicalInsurance,
 )
 from welfare.models import monthly_per_capita
 from welfare.selectors import disbursements_in, hardship_files_open
@@ -37,9 +46,21 @@ class HardshipFileExporter(Exporter):
         Column("其他致困原因", width=24),
         Column("家庭人口", Kind.INT),
         Column("家庭年收入（元）", Kind.MONEY),
+        Column("工资性收入（元）", Kind.MONEY),
+        Column("经营性收入（元）", Kind.MONEY),
+        Column("财产性收入（元）", Kind.MONEY),
+        Column("转移性收入（元）", Kind.MONEY),
+        Column("其他收入（元）", Kind.MONEY),
         Column("家庭月人均收入（元）", Kind.MONEY),
         Column("当地低保标准（元/月）", Kind.MONEY),
         Column("低于低保标准"),
+        Column("住房情况"),
+        Column("本人健康状况"),
+        Column("残疾类别"),
+        Column("残疾等级", width=8),
+        Column("医疗保险"),
+        Column("零就业家庭", width=8),
+        Column("家庭成员", width=40),
         Column("档案状态"),
         Column("建档日期", Kind.DATE),
         Column("最近复核日期", Kind.DATE),
@@ -47,6 +68,7 @@ class HardshipFileExporter(Exporter):
         Column("备注", width=30),
     )
     FIELDS = (
+        "pk",
         "member__name",
         "member__id_number",
         "member__branch__name",
@@ -57,7 +79,14 @@ class HardshipFileExporter(Exporter):
         "other_cause_3",
         "household_size",
         "annual_household_income",
+        *INCOME_SOURCE_FIELDS,
         "local_minimum_living_line",
+        "housing",
+        "health",
+        "disability_kind",
+        "disability_grade",
+        "medical_insurance",
+        "zero_employment",
         "status",
         "opened_on",
         "last_reviewed_on",
@@ -71,47 +100,70 @@ class HardshipFileExporter(Exporter):
     def count(self) -> int:
         return self._queryset().count()
 
+    def _families(self) -> dict[int, str]:
+        """Each file's family members in one cell: 李强（配偶，1980年生，健康，在职，年收入36,000.00元）."""
+        relation, health, work = labels(FamilyRelation), labels(HealthStatus), labels(EmploymentStatus)
+        families: dict[int, list[str]] = {}
+        rows = (
+            HardshipFamilyMember.objects.filter(file__in=self._queryset())
+            .order_by("file_id", "id")
+            .values_list("file_id", "name", "relation", "birth_year", "health", "employment", "annual_income")
+        )
+        for file_id, name, rel, born, hl, emp, income in rows.iterator(chunk_size=CHUNK):
+            facts = [
+                relation.get(rel, rel),
+                f"{born}年生" if born else "",
+                health.get(hl, ""),
+                work.get(emp, ""),
+            ]
+            if income:
+                facts.append(f"年收入{format_amount(income)}元")
+            families.setdefault(file_id, []).append(f"{name}（{'，'.join(f for f in facts if f)}）")
+        return {file_id: "；".join(people) for file_id, people in families.items()}
+
     def rows(self) -> Iterable[Sequence[Any]]:
         category, cause, status = labels(HardshipCategory), labels(HardshipCause), labels(HardshipStatus)
+        housing, health, kind = labels(HousingStatus), labels(HealthStatus), labels(DisabilityKind)
+        grade, insurance = labels(DisabilityGrade), labels(MedicalInsurance)
+        families = self._families()
         rows = self._queryset().values_list(*self.FIELDS).iterator(chunk_size=CHUNK)
-        for n, (
-            name,
-            number,
-            branch,
-            cat,
-            main,
-            o1,
-            o2,
-            o3,
-            size,
-            income,
-            line,
-            st,
-            opened,
-            reviewed,
-            closed,
-            notes,
-        ) in enumerate(rows, start=1):
+        for n, values in enumerate(rows, start=1):
+            r = dict(zip(self.FIELDS, values, strict=True))
+            size, income, line = (
+                r["household_size"],
+                r["annual_household_income"],
+                r["local_minimum_living_line"],
+            )
             per_capita = monthly_per_capita(income, size)
             below = "" if per_capita is None or line is None else ("是" if per_capita < line else "否")
             yield (
                 n,
-                name,
-                self.context.id_number(number),
-                branch,
-                category.get(cat, cat),
-                cause.get(main, main),
-                "、".join(cause.get(c, c) for c in (o1, o2, o3) if c),
+                r["member__name"],
+                self.context.id_number(r["member__id_number"]),
+                r["member__branch__name"],
+                category.get(r["category"], r["category"]),
+                cause.get(r["main_cause"], r["main_cause"]),
+                "、".join(
+                    cause.get(c, c) for c in (r["other_cause_1"], r["other_cause_2"], r["other_cause_3"]) if c
+                ),
                 size,
                 income,
+                *(r[name] for name in INCOME_SOURCE_FIELDS),
                 per_capita,
                 line,
                 below,
-                status.get(st, st),
-                opened,
-                reviewed,
-                closed,
-                notes,
+                housing.get(r["housing"], ""),
+                health.get(r["health"], ""),
+                kind.get(r["disability_kind"], ""),
+                grade.get(r["disability_grade"], ""),
+                insurance.get(r["medical_insurance"], ""),
+                "是" if r["zero_employment"] else "否",
+                families.get(r["pk"], ""),
+                status.get(r["status"], r["status"]),
+                r["opened_on"],
+                r["last_reviewed_on"],
+                r["closed_on"],
+                r["notes"],
             )
 
 
