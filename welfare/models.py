@@ -369,6 +369,10 @@ class Disbursement(UnionRecord, TypicalCase):
             models.Index(fields=["union", "date"], name="disbursement_union_date_idx"),
             models.Index(fields=["union", "status"], name="disbursement_union_status_idx"),
             models.Index(fields=["union", "paid_on"], name="disbursement_union_paid_idx"),
+            # The few 典型事例 a summary names, found without reading the year's payouts.
+            models.Index(
+                fields=["union", "date"], condition=models.Q(is_typical=True), name="disbursement_typical_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
