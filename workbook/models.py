@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from profiles.choices import UnitKind
+from records.dates import PlausibleDates
 from records.models import UnionRecord
 from unions.models import Union
 
@@ -200,7 +201,7 @@ class ExternalReport(UnionRecord):
         return "已验证签名" if self.is_verified else "未验证签名"
 
 
-class UnionFigures(models.Model):
+class UnionFigures(PlausibleDates, models.Model):
     """One union's own indicators over a period, as of a day, under the data version they
     were computed at (workbook.figures_store). Derived data, shared by the web processes and
     the task worker so that a province's roll-up is computed once, not per process; not
