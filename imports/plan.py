@@ -85,7 +85,7 @@ def parse_cells(
     parsed: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for index, column in columns:
-        raw = values[index] if index < len(values) else None
+        raw = values[index]  # rows are read as wide as the header (LedgerSheet.rows)
         if raw is None:
             continue
         if isinstance(raw, str):
@@ -134,7 +134,7 @@ def _shown(record: Any, key: str, parsed: dict[str, Any]) -> str:
 
 
 def _raw_text(values: tuple[Any, ...], index: int | None) -> str:
-    value = None if index is None or index >= len(values) else values[index]
+    value = None if index is None else values[index]
     return "" if value is None else cells.as_text(value).strip()[:60]
 
 

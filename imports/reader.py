@@ -127,21 +127,18 @@ class Skipped:
 
 
 def row_kind(values: tuple[Any, ...], mapped: list[int]) -> str:
-    """'data', 'blank', 'totals' or 'footer'."""
-    first = True
+    """'data', 'blank', 'totals' or 'footer'. Called for every row: kept cheap."""
     for value in values:
-        # Only text cells can say 合计 or 制表人; most rows are decided by their first one.
-        if value.__class__ is not str or not value or value.isspace():
-            continue
-        text = value.replace(" ", "").replace("\u3000", "") if " " in value or "\u3000" in value else value
-        if first:
+        # The first text cell says 合计… or 制表人：… when the row is one.
+        if value.__class__ is str and value and not value.isspace():
+            text = value.replace(" ", "").replace("\u3000", "")
             if _TOTALS.match(text):
                 return "totals"
             if _FOOTER.match(text):
                 return "footer"
-            first = False
-        elif text in _TOTAL_WORDS:
-            return "totals"
+            break
+    if not _TOTAL_WORDS.isdisjoint(values):  # 合计 in a later cell (after a 序号 or a date)
+        return "totals"
     for index in mapped:
         value = values[index] if index < len(values) else None
         if value is not None and not (value.__class__ is str and (not value or value.isspace())):
