@@ -28,6 +28,8 @@ _INDEX = {name: i for i, name in enumerate(ATTNAMES)}
 _NOT_FROM_FILE = frozenset({"id", "union_id", "id_number", "created_at", "updated_at"})
 COMPARED: tuple[str, ...] = tuple(name for name in ATTNAMES if name not in _NOT_FROM_FILE)
 _BRANCH_AT = _INDEX["branch_id"]
+# A row that changes nothing: most rows of a re-imported roster; never changed by the plan.
+_UNCHANGED = Built(writes=False)
 
 
 @dataclass(slots=True)
@@ -164,7 +166,7 @@ def build_row(row: Row, context: RosterContext) -> Built:
     }
     if changes:
         return Built(item=PlannedUpdate(row.number, before, changes), is_update=True)
-    return Built(writes=False)
+    return _UNCHANGED
 
 
 def adds(plan: Plan) -> list[PlannedAdd]:
