@@ -27,7 +27,7 @@ from .plan import Plan, build_plan
 from .preview import plan_summary
 from .reader import FileRefused, open_ledger
 
-IMPORT_ACTION = "imports.records.imported"
+IMPORT_ACTION = "imports.records.imported"  # a record type may log under its own action
 
 
 class ImportRefusedError(Exception):
@@ -67,6 +67,8 @@ def record(record_import: RecordImport, plan: Plan) -> None:
     record_import.valid_count = counts["valid"]
     record_import.invalid_count = counts["invalid"]
     record_import.pending_count = counts["pending"]
+    record_import.updated_count = counts["updated"]
+    record_import.unchanged_count = counts["unchanged"]
     record_import.summary = plan_summary(plan)
 
 
@@ -129,8 +131,14 @@ def apply_import(import_obj: RecordImport, actor: Any) -> ApplyOutcome:
             locked = RecordImport.objects.select_for_update().get(pk=import_obj.pk)
             if locked.status != RecordImport.Status.PREVIEWED:
                 raise _already_done(locked)
-            before = (locked.valid_count, locked.invalid_count, locked.pending_count)
-            after = (len(plan.valid), len(plan.invalid), len(plan.pending))
+            before = (
+                locked.valid_count,
+                locked.updated_count,
+                locked.unchanged_count,
+                locked.invalid_count,
+                locked.pending_count,
+            )
+            after = (len(plan.valid), plan.updated, plan.unchanged, len(plan.invalid), len(plan.pending))
             if not plan.ready or before != after:
                 record(locked, plan)
                 locked.save()
@@ -145,7 +153,7 @@ def apply_import(import_obj: RecordImport, actor: Any) -> ApplyOutcome:
                 elif not plan.valid:
                     message = "文件中没有可导入的数据行。"
                 else:
-                    message = "预览之后数据已有变化，已重新核对。请查看新的预览后再确认。"
+                    message = "预览之后数据已有变化，已按最新数据重新核对。请查看新的预览后再确认。"
                 return ApplyOutcome(applied=False, message=message)
             created = write_plan(plan=plan, union=union, actor=actor)
             record(locked, plan)
@@ -155,12 +163,15 @@ def apply_import(import_obj: RecordImport, actor: Any) -> ApplyOutcome:
             locked.created_count = created
             locked.save()
             remember_mapping(union=union, kind=locked.kind, plan=plan, user=actor, chosen=locked.mapping)
-            log_event(locked, IMPORT_ACTION, event_details(locked.original_name, plan, created, locked.pk))
+            log_event(
+                locked,
+                plan.record_type.import_action,
+                event_details(locked.original_name, plan, created, locked.pk),
+            )
     except IntegrityError:
         raise ImportRefusedError("导入时数据被他人同时修改，未写入任何数据。请稍后重新确认。") from None
     import_obj.refresh_from_db()
-    title = plan.record_type.title
-    return ApplyOutcome(applied=True, message=f"导入完成：新增{title} {created} 条。", created=created)
+    return ApplyOutcome(applied=True, message=plan.record_type.done_message(plan, created), created=created)
 
 
 def event_details(name: str, plan: Plan, created: int, import_id: int | None) -> dict[str, Any]:
@@ -174,4 +185,4 @@ def event_details(name: str, plan: Plan, created: int, import_id: int | None) ->
         details["skipped_totals"] = len(plan.skipped.totals)
     if import_id is not None:
         details["record_import"] = import_id
-    return details
+    return details | plan.record_type.event_extra(plan)

@@ -1,27 +1,167 @@
-"""Cell parsers the roster does not need: money, counts, percentages, lists of names.
+"""Reading one spreadsheet cell into a value, with a Chinese message when it cannot be: the
+one cell layer of every import (the roster and every other record type).
 
-Same contract as members/importing/cells.py (re-exported here): a non-blank cell value in,
-the Python value out, or `CellError` with a Chinese message.
+Each parser receives a non-blank cell value as openpyxl gives it (str already stripped,
+int, float, bool, datetime) and returns the Python value or raises `CellError`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from members.importing.cells import (  # noqa: F401  (one place to import parsers from)
-    CellError,
-    Parser,
-    as_text,
-    choice,
-    date,
-    id_number,
-    labels_of,
-    text,
-    yes_no,
-)
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from members import id_numbers
+from members.phones import normalize_phone, validate_phone
+from records import dates
+
+Parser = Callable[[Any], Any]
+
+# What Excel shows in a cell whose formula failed; imported as text they would become
+# names like "#N/A", so they are refused.
+EXCEL_ERROR_VALUES = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", "#NAME?", "#NULL!"})
+
+FORMULA_MESSAGE = "单元格中是公式。请在 Excel 中复制后用“选择性粘贴 → 数值”替换公式，再导入。"
+
+
+class CellError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def as_text(value: Any) -> str:
+    """A cell as text; whole numbers typed into text columns lose their '.0'."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d}" if value.time() == dt.time() else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)
+
+
+def _fold(value: str) -> str:
+    # Full-width digits and letters (１２３Ｘ) are common when typed with a Chinese IME.
+    return unicodedata.normalize("NFKC", value).strip().lstrip("'").strip()
+
+
+def text(max_length: int | None = None) -> Parser:
+    def parse(value: Any) -> str:
+        result = as_text(value).strip()
+        if max_length is not None and len(result) > max_length:
+            raise CellError(f"内容过长：最多{max_length}个字，当前{len(result)}个字。")
+        return result
+
+    return parse
+
+
+def id_number(value: Any) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise CellError(
+            "身份证号被 Excel 存成了数字，末几位已经丢失（Excel 只保留15位有效数字）。"
+            "请把“身份证号”列设为“文本”格式，再重新录入该号码。"
+        )
+    return id_numbers.normalize(_fold(as_text(value)))
+
+
+def phone(value: Any) -> str:
+    number = normalize_phone(_fold(as_text(value))).replace("－", "-")
+    try:
+        validate_phone(number)
+    except ValidationError as exc:
+        raise CellError(exc.messages[0]) from None
+    return number
+
+
+def choice(choices: Iterable[tuple[str, Any]], aliases: Mapping[str, str] | None = None) -> Parser:
+    """Accept the Chinese label (中共党员), the stored value (cpc) or a common alias (党员)."""
+    pairs = [(str(value), str(label)) for value, label in choices]
+    lookup = {label: value for value, label in pairs}
+    lookup.update({value.lower(): value for value, _ in pairs})
+    lookup.update(aliases or {})
+    allowed = "、".join(label for _, label in pairs)
+
+    def parse(raw: Any) -> str:
+        exact = lookup.get(raw) if isinstance(raw, str) else None
+        if exact is not None:  # the usual case: the label exactly as the template offers it
+            return exact
+        key = _fold(as_text(raw)).replace(" ", "")
+        found = lookup.get(key) or lookup.get(key.lower())
+        if found is None:
+            raise CellError(f"“{as_text(raw)}”不是可选值，可填：{allowed}。")
+        return found
+
+    return parse
+
+
+def labels_of(choices: type[models.Choices] | Iterable[tuple[str, Any]]) -> list[str]:
+    items = choices.choices if isinstance(choices, type) else choices
+    return [str(label) for _, label in items]
+
+
+_YES = frozenset({"是", "y", "yes", "true", "1", "√", "是的"})
+_NO = frozenset({"否", "n", "no", "false", "0", "×", "不是"})
+
+
+def yes_no(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    key = _fold(as_text(value)).lower()
+    if key in _YES:
+        return True
+    if key in _NO:
+        return False
+    raise CellError(f"“{as_text(value)}”无法识别，请填写“是”或“否”。")
+
+
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+
+
+def date(value: Any) -> dt.date:
+    """Real Excel dates, or text like 2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日, 20200105."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer():
+            match = _DATE_DIGITS.match(str(int(value)))
+            if match:
+                return _make_date(*match.groups(), raw=value)
+        raise CellError(f"“{as_text(value)}”不是日期。请填写如 2020-01-05 的日期，或设为 Excel 日期格式。")
+    raw = _fold(as_text(value))
+    raw = _TIME_SUFFIX.sub("", raw)  # "2020-01-05 00:00:00" from text exports
+    match = _DATE_TEXT.match(raw) or _DATE_DIGITS.match(raw)
+    if not match:
+        raise CellError(f"“{as_text(value)}”不是可识别的日期，请填写如 2020-01-05 的日期。")
+    return _make_date(*match.groups(), raw=value)
+
+
+def _make_date(year: str, month: str, day: str, *, raw: Any) -> dt.date:
+    try:
+        result = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise CellError(f"“{as_text(raw)}”不是有效日期（月份或日期超出范围）。") from None
+    message = dates.refusal(result)
+    if message:
+        raise CellError(f"“{as_text(raw)}”：{message}")
+    return result
+
+
+# --- money, counts, percentages, lists of names -------------------------------------
 
 CENT = Decimal("0.01")
 MAX_MONEY = Decimal("9999999999.99")  # MoneyField: 12 digits, 2 decimals
@@ -29,7 +169,7 @@ _MONEY_NOISE = re.compile(r"[,，\s¥￥]|元$|人民币")
 _NAME_SPLIT = re.compile(r"[、,，;；/\n\r\t]+|\s{1,}")
 
 
-def _fold(value: str) -> str:
+def _plain(value: str) -> str:
     return unicodedata.normalize("NFKC", value).strip()
 
 
@@ -41,7 +181,7 @@ def _decimal(value: Any, what: str) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     else:
-        raw = _MONEY_NOISE.sub("", _fold(as_text(value)))
+        raw = _MONEY_NOISE.sub("", _plain(as_text(value)))
         try:
             result = Decimal(raw)
         except InvalidOperation:
@@ -67,7 +207,7 @@ def money(value: Any) -> Decimal:
 def count(value: Any) -> int:
     """A whole number of people, cases or rounds: 12, '12', '12人', '12人次'."""
     if isinstance(value, str):
-        value = re.sub(r"(人次|人|件次|件|次|户|名|个)$", "", _fold(value))
+        value = re.sub(r"(人次|人|件次|件|次|户|名|个)$", "", _plain(value))
     number = _decimal(value, "整数")
     if number != number.to_integral_value():
         raise CellError(f"“{as_text(value)}”不是整数。")
@@ -83,12 +223,12 @@ def percent(value: Any) -> Decimal:
     if isinstance(value, float) and 0 < value < 1:
         value = value * 100  # a cell formatted as % holds the fraction
     if isinstance(value, str):
-        value = _fold(value).removesuffix("%").removesuffix("％")
+        value = _plain(value).removesuffix("%").removesuffix("％")
     number = _decimal(value, "百分比").quantize(CENT, ROUND_HALF_UP)
     return number
 
 
 def names(value: Any) -> list[str]:
     """A list of people as ledgers write them: 王芳、李强，张伟 (or one per line)."""
-    items = [item.strip() for item in _NAME_SPLIT.split(_fold(as_text(value)))]
+    items = [item.strip() for item in _NAME_SPLIT.split(_plain(as_text(value)))]
     return [item for item in items if item]

@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from members.importing.cells import as_text
-
+from .cells import as_text
 from .spec import RecordType
 
 HEADER_SEARCH_ROWS = 12
@@ -66,6 +65,19 @@ class Layout:
     def normalized(self, index: int) -> str:
         return normalize(self.headers[index])
 
+    @property
+    def header_row(self) -> int:
+        return self.header_rows[-1]
+
+    @property
+    def ignored(self) -> list[str]:
+        """Named columns that feed nothing (numbering and our error columns aside)."""
+        return [
+            header
+            for index, header in enumerate(self.headers)
+            if header and index not in self.mapping and normalize(header) not in HELPER_HEADERS
+        ]
+
 
 class Matcher:
     """Header text → column key for one record type, with a union's remembered choices."""
@@ -79,6 +91,7 @@ class Matcher:
             for name in (column.header, *column.aliases):
                 self.exact.setdefault(normalize(name), column.key)
                 self.bare.setdefault(bare(normalize(name)), column.key)
+        self.record_type = record_type
         self.remembered = remembered
         self.chosen = chosen
         self.keys = {c.key for c in record_type.columns}
@@ -193,7 +206,7 @@ def map_layout(layout: Layout, matcher: Matcher) -> Layout:
             continue
         key, how = found
         if key in taken:
-            layout.duplicates.append(f"“{header}”与“{layout.headers[taken[key]]}”")
+            layout.duplicates.append(f"“{layout.headers[taken[key]]}”与“{header}”")
             continue
         taken[key] = index
         layout.mapping[index] = key

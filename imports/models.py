@@ -51,6 +51,10 @@ class RecordImport(models.Model):
     invalid_count = models.PositiveIntegerField(_("错误行"), default=0)
     pending_count = models.PositiveIntegerField(_("待确认行"), default=0)
     created_count = models.PositiveIntegerField(_("已导入记录"), default=0)
+    # of the valid rows: those changing an existing record (the roster's updates); rows that
+    # would change nothing are counted apart and not valid
+    updated_count = models.PositiveIntegerField(_("更新"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("无变化"), default=0)
     summary = models.JSONField(_("预览摘要"), default=dict, blank=True)
     applied_at = models.DateTimeField(_("导入时间"), null=True, blank=True)
     applied_by = models.ForeignKey(
@@ -82,12 +86,19 @@ class RecordImport(models.Model):
             and self.valid_count > 0
         )
 
+    @property
+    def added_count(self) -> int:
+        return self.valid_count - self.updated_count
+
     def counts(self) -> dict[str, Any]:
         return {
             "rows": self.row_count,
             "valid": self.valid_count,
             "invalid": self.invalid_count,
             "pending": self.pending_count,
+            "added": self.added_count,
+            "updated": self.updated_count,
+            "unchanged": self.unchanged_count,
         }
 
 

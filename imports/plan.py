@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from members.importing import cells
-from members.importing.gcpause import gc_paused
-
+from . import cells
+from .errors import FileRefused
+from .gcpause import gc_paused
 from .headers import Layout
 from .reader import LedgerSheet, Skipped
 from .spec import Built, Column, RecordType, Row
@@ -51,6 +51,9 @@ class Plan:
     invalid: list[Invalid] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
     skipped: Skipped = field(default_factory=Skipped)
+    unchanged: int = 0  # valid rows that change nothing
+    updated: int = 0  # valid rows that change an existing record
+    context: Any = None  # what the record type looked up for the file
 
     @property
     def ready(self) -> bool:
@@ -62,6 +65,8 @@ class Plan:
             "valid": len(self.valid),
             "invalid": len(self.invalid),
             "pending": len(self.pending),
+            "updated": self.updated,
+            "unchanged": self.unchanged,
         }
 
 
@@ -80,7 +85,7 @@ def parse_cells(
     parsed: dict[str, Any] = {}
     errors: dict[str, str] = {}
     for index, column in columns:
-        raw = values[index] if index < len(values) else None
+        raw = values[index]  # rows are read as wide as the header (LedgerSheet.rows)
         if raw is None:
             continue
         if isinstance(raw, str):
@@ -129,7 +134,7 @@ def _shown(record: Any, key: str, parsed: dict[str, Any]) -> str:
 
 
 def _raw_text(values: tuple[Any, ...], index: int | None) -> str:
-    value = None if index is None or index >= len(values) else values[index]
+    value = None if index is None else values[index]
     return "" if value is None else cells.as_text(value).strip()[:60]
 
 
@@ -144,8 +149,11 @@ def build_plan(
     label_index = next((index_of[k] for k in record_type.preview_keys if k in index_of), None)
     id_index = next((index_of[c.key] for c in record_type.columns if c.personal and c.key in index_of), None)
     labels = {c.key: c.header for c in record_type.columns}
-    required = [c for c in record_type.columns if c.required]
+    required = [c for c in record_type.columns if c.must_fill]
+    order = {key: position for position, (_, key) in enumerate(sorted(layout.mapping.items()))}
+    with_errors = record_type.build_with_errors
     context = None if plan.missing else record_type.context(union=union)
+    plan.context = context
     with gc_paused():
         for number, values in sheet.rows():
             plan.row_count += 1
@@ -156,16 +164,23 @@ def build_plan(
                 if column.key not in parsed and column.key not in errors:
                     errors[column.key] = f"“{column.header}”不能为空。"
             label, id_text = _raw_text(values, label_index), _raw_text(values, id_index)
-            if not errors:
-                prefix = f"{number}-"
-                choices = {k[len(prefix) :]: v for k, v in resolutions.items() if k.startswith(prefix)}
-                built = record_type.build(
-                    Row(number, parsed, resolutions.get(str(number)), choices), union=union, context=context
-                )
+            if not errors or with_errors:
+                if resolutions:
+                    prefix = f"{number}-"
+                    choices = {k[len(prefix) :]: v for k, v in resolutions.items() if k.startswith(prefix)}
+                    row = Row(number, parsed, resolutions.get(str(number)), choices, errors or None)
+                else:
+                    row = Row(number, parsed, None, {}, errors or None)
+                built = record_type.build(row, union=union, context=context)
                 if built.asks and not built.errors:
                     plan.pending.append(Pending(number, built, label, id_text))
                     continue
+                if not built.writes and not built.errors:
+                    plan.unchanged += 1
+                    continue
                 if not built.errors:
+                    if built.is_update:
+                        plan.updated += 1
                     if len(plan.valid) >= SHOWN_ROWS:
                         built.show = None
                     elif built.show is not None:
@@ -177,9 +192,11 @@ def build_plan(
                     plan.valid.append((number, built))
                     continue
                 errors = built.errors
-            problems = [
-                (record_type.header_of(key) if key else "整行", message) for key, message in errors.items()
-            ]
+            # In the file's column order; messages about no one column last.
+            keys = sorted(errors, key=lambda key: order.get(key, len(order)))
+            problems = [(record_type.header_of(key) if key else "整行", errors[key]) for key in keys]
             plan.invalid.append(Invalid(number, problems, label, id_text))
     plan.skipped = sheet.skipped
+    if record_type.empty_message and not plan.row_count:
+        raise FileRefused(record_type.empty_message)
     return plan

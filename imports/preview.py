@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from members.privacy import scrub_ids, shown_id
+from members.privacy import birth_year, scrub_ids, shown_id
 
 from .headers import GUESS
 from .plan import SHOWN_ROWS, Plan
@@ -20,6 +20,8 @@ def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
     return {
         "sheet": layout.sheet_title,
         "header_rows": list(layout.header_rows),
+        "header_row": layout.header_row,
+        "ignored_columns": layout.ignored,
         "columns": [
             {
                 "index": index,
@@ -64,11 +66,17 @@ def plan_summary(plan: Plan, limit: int = SAMPLE_LIMIT) -> dict[str, Any]:
             for item in plan.pending[:limit]
             for key, question, candidates in item.built.keyed_questions(item.row)
         ],
-    }
+    } | record_type.summarize(plan, limit)
 
 
-def shown_rows(rows: list[dict[str, Any]], *, full: bool) -> list[dict[str, Any]]:
-    """Summary rows for one viewer: ID numbers masked (also inside messages) without full rights."""
+EMPTY = "（空）"
+
+
+def shown_rows(
+    rows: list[dict[str, Any]], *, full: bool, years_only: frozenset[str] = frozenset({"出生日期"})
+) -> list[dict[str, Any]]:
+    """Summary rows for one viewer: ID numbers masked (also inside messages) without full
+    rights, and in the changes of an update the `years_only` fields (birth dates) as years."""
     shown = []
     for row in rows:
         row = {**row, "id_shown": shown_id(row.get("id_number", ""), full=full)}
@@ -79,5 +87,14 @@ def shown_rows(rows: list[dict[str, Any]], *, full: bool) -> list[dict[str, Any]
                 row["problems"] = [[column, scrub_ids(text)] for column, text in row["problems"]]
             if "cells" in row:
                 row["cells"] = [scrub_ids(text) for text in row["cells"]]
+            if "name" in row:
+                row["name"] = scrub_ids(row["name"])
+            if "changes" in row:
+                row["changes"] = [
+                    [label, *(birth_year(v) if v != EMPTY else v for v in values)]
+                    if label in years_only
+                    else [label, *values]
+                    for label, *values in row["changes"]
+                ]
         shown.append(row)
     return shown

@@ -17,7 +17,6 @@ from unions.models import Union
 
 from . import registry
 from .apply import (
-    IMPORT_ACTION,
     ApplyOutcome,
     ImportRefusedError,
     apply_import,
@@ -32,7 +31,7 @@ from .apply import (
 from .errors_xlsx import build_errors_workbook
 from .models import RecordImport
 from .plan import Plan, build_plan
-from .reader import check_size, open_ledger
+from .reader import check_size, limits, open_ledger
 
 __all__ = ["ApplyOutcome", "ImportRefusedError", "apply_import"]
 
@@ -52,7 +51,7 @@ def plan_file(
 def record_import_create(*, union: Union, user: Any, kind: str, upload: UploadedFile) -> RecordImport:
     """Check an uploaded ledger and keep it for preview. Raises FileRefused for files that
     cannot be read (nothing is stored then); a file whose headers need mapping is kept."""
-    check_size(upload.size or 0)
+    check_size(upload.size or 0, limits(registry.get(kind).max_rows_setting))
     plan = plan_file(union=union, kind=kind, source=upload)
     record_import = RecordImport(
         union=union,
@@ -128,7 +127,7 @@ def record_import_run(*, union: Union, plan: Plan, actor: Any, source_name: str)
     """Write a plan checked just now (the command's path) and log one summary event."""
     with logged_as(actor), transaction.atomic():
         created = write_plan(plan=plan, union=union, actor=actor)
-        log_event(union, IMPORT_ACTION, event_details(source_name, plan, created, None))
+        log_event(union, plan.record_type.import_action, event_details(source_name, plan, created, None))
     return created
 
 

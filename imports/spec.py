@@ -4,6 +4,10 @@ A record type is a small class: `key`, `title`, `model`, `columns`, and two meth
 `build` (a row's parsed values → an unsaved record, validated as the web form validates it)
 and `write` (the built records → the database, through the app's service). The framework
 does everything else: template, reading, header mapping, preview, errors, apply, audit.
+
+A type with needs of its own (the roster: update-or-create by ID number, bulk writes, its
+own pages and wording) overrides the hooks below the declarations; the defaults serve the
+ledgers.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from typing import Any, ClassVar
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 
-from members.importing import cells
+from . import cells
+from .errors import FileRefused
 
 TEXT = "text"
 DATE = "date"
@@ -31,13 +36,20 @@ class Column:
     parse: cells.Parser
     kind: str = TEXT
     aliases: tuple[str, ...] = ()
-    required: bool = False  # the column must be mapped, and the cell filled
+    required: bool = False  # the column must be mapped, and (unless cell_required=False) filled
+    cell_required: bool | None = None  # None: as `required`; False: the type checks blanks itself
+    required_text: str = ""  # the template's 必填 cell for a column required only sometimes
     allowed: tuple[str, ...] = ()  # labels offered in the template's dropdowns and notes
     note: str = ""
     width: int = 12
     as_text: bool = False  # formatted as text ('@') so Excel keeps every digit
     example: Any = None
     personal: bool = False  # an ID number: masked for viewers without full-ID rights
+    hidden_when_masked: bool = False  # left blank in a masked error workbook (a birth date)
+
+    @property
+    def must_fill(self) -> bool:
+        return self.required if self.cell_required is None else self.cell_required
 
 
 def choice_column(
@@ -54,7 +66,7 @@ def choice_column(
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """One data row as the record type sees it."""
 
@@ -63,6 +75,8 @@ class Row:
     resolution: str | None = None  # the clerk's choice for an ambiguous row: a member id or NONMEMBER
     # the clerk's choices for the row's several questions (Built.questions): suffix -> value
     choices: dict[str, str] = field(default_factory=dict)
+    # cell messages, handed to `build` only for types with build_with_errors
+    errors: dict[str, str] | None = None
 
 
 NONMEMBER = "nonmember"
@@ -78,7 +92,7 @@ class Question:
     candidates: list[tuple[str, str]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Built:
     """What `build` made of a row: a record to write, or messages, or a question for the clerk."""
 
@@ -91,6 +105,9 @@ class Built:
     candidates: list[tuple[str, str]] = field(default_factory=list)  # ambiguous: (value, label)
     question: str = ""  # what the clerk is asked to choose for an ambiguous row
     questions: list[Question] = field(default_factory=list)  # when a row asks several things
+    item: Any = None  # what `write` needs for types that write rows without model instances
+    writes: bool = True  # False: a valid row that changes nothing (a member as already recorded)
+    is_update: bool = False  # the row changes a record that exists
 
     @property
     def asks(self) -> bool:
@@ -115,6 +132,19 @@ class RecordType:
     one_of: ClassVar[tuple[tuple[str, ...], ...]] = ()
     # columns shown in the preview, in order (column keys)
     preview_keys: ClassVar[tuple[str, ...]] = ()
+    # --- hooks for a type with needs of its own (the roster) ----------------------------
+    max_rows_setting: ClassVar[str] = "RECORD_IMPORT_MAX_ROWS"
+    build_with_errors: ClassVar[bool] = False  # `build` sees rows with cell errors too
+    empty_message: ClassVar[str] = ""  # when set, a file without data rows is refused with it
+    import_action: ClassVar[str] = "imports.records.imported"
+    # the type's own pages (URL names taking code[, pk]); empty: the imports pages
+    upload_url: ClassVar[str] = ""
+    preview_url: ClassVar[str] = ""
+    # the template
+    template_sheet: ClassVar[str] = ""  # default: the title
+    template_example_row: ClassVar[bool] = False  # an example on row 2 (refused when left in)
+    template_freeze: ClassVar[str] = "A2"
+    general_notes: ClassVar[tuple[str, ...] | None] = None  # None: imports.template's
 
     # --- to declare ---------------------------------------------------------------------
 
@@ -134,6 +164,50 @@ class RecordType:
             item.record.full_clean()
             item.record.save()
         return len(built)
+
+    def check_layout(self, layout: Any) -> None:
+        """Raise FileRefused for a header the type cannot work with; by default only none."""
+        if not layout.mapping:
+            raise FileRefused(
+                "没有找到表头：文件的前几行中没有可识别的列名。请下载导入模板填写，或检查是否选错了文件。"
+            )
+
+    def summarize(self, plan: Any, limit: int) -> dict[str, Any]:
+        """Keys added to the preview summary."""
+        return {}
+
+    def event_extra(self, plan: Any) -> dict[str, Any]:
+        """Keys added to the import's audit event."""
+        return {}
+
+    def done_message(self, plan: Any, created: int) -> str:
+        return f"导入完成：新增{self.title} {created} 条。"
+
+    def counts_line(self, plan: Any) -> str:
+        """The command line's count of a checked file."""
+        counts = plan.counts()
+        return (
+            f"{self.title}：共 {counts['rows']} 行；可导入 {counts['valid']} 行，"
+            f"错误 {counts['invalid']} 行，待确认 {counts['pending']} 行。"
+        )
+
+    def template_allowed(self, column: Column, *, union: Any) -> list[str]:
+        """The values a column's dropdown offers (the roster's branches are the union's)."""
+        return list(column.allowed) if column.kind in (CHOICE, BOOL) else []
+
+    def template_example(self, column: Column, *, union: Any) -> Any:
+        return column.example
+
+    def template_notes(self, *, union: Any) -> tuple[str, ...]:
+        return self.notes
+
+    def masked_note(self, hidden: bool) -> str:
+        """The first row of an error workbook with masked ID numbers."""
+        note = "说明：您的角色不能查看完整身份证号，本文件中的身份证号已脱敏（只保留末4位）"
+        if hidden:
+            note += "，出生日期已隐藏"
+        note += "。请按原始资料重新填写完整的身份证号后再上传"
+        return note + ("；出生日期可留空，按身份证号自动识别。" if hidden else "。")
 
     # --- helpers ------------------------------------------------------------------------
 
@@ -166,4 +240,9 @@ class RecordType:
         raise KeyError(key)
 
     def header_of(self, key: str) -> str:
-        return self.column(key).header if key else "整行"
+        if not key:
+            return "整行"
+        try:
+            return self.column(key).header
+        except KeyError:
+            return key

@@ -1,9 +1,11 @@
-"""A record type's template: header and example row, dropdowns for fixed vocabularies, ID
-columns formatted as text, and a sheet of instructions. Every cell through the safe writer."""
+"""A record type's template (the roster's too): the header, dropdowns for fixed vocabularies
+(and for the union's own names, such as its branches), ID and phone columns formatted as text
+so Excel keeps every digit, and a sheet of instructions. Every cell through the safe writer."""
 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from django.conf import settings
 from openpyxl import Workbook
@@ -17,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from workbook.exporters.base import Kind, write_cell
 
 from .reader import limits
-from .spec import BOOL, CHOICE, DATE, RecordType
+from .spec import BOOL, DATE, RecordType
 
 NOTES_SHEET = "填写说明"
 VALUES_SHEET = "可选值"
@@ -41,12 +43,12 @@ def _put(ws: Worksheet, row: int, column: int, value: object, *, as_text: bool =
     return write_cell(ws.cell(row=row, column=column), value, kind=Kind.CODE if as_text else Kind.TEXT)
 
 
-def build_template(record_type: RecordType) -> bytes:
+def build_template(record_type: RecordType, *, union: Any = None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = record_type.title[:31]
-    values = workbook.create_sheet(VALUES_SHEET)
+    sheet.title = (record_type.template_sheet or record_type.title)[:31]
     notes = workbook.create_sheet(NOTES_SHEET)
+    values = workbook.create_sheet(VALUES_SHEET)
     value_column = 0
     for index, column in enumerate(record_type.columns, start=1):
         letter = get_column_letter(index)
@@ -56,13 +58,24 @@ def build_template(record_type: RecordType) -> bytes:
         if column.note:
             header.comment = Comment(column.note, "工会年报")
         sheet.column_dimensions[letter].width = column.width
-        # No example row on this sheet: a row left in would be imported. Examples are in the notes.
+        # Column-wide formats, so that what users type later is kept as typed.
         if column.as_text:
             sheet.column_dimensions[letter].number_format = "@"
         elif column.kind == DATE:
             sheet.column_dimensions[letter].number_format = "yyyy-mm-dd"
-        if column.kind in (CHOICE, BOOL) and (column.allowed or column.kind == BOOL):
-            allowed = list(column.allowed) or ["是", "否"]
+        # Usually no example row: a row left in would be imported. A type whose rows are
+        # recognised as the example (the roster's example ID number) may have one.
+        if record_type.template_example_row:
+            example = _put(
+                sheet, 2, index, record_type.template_example(column, union=union), as_text=column.as_text
+            )
+            if column.as_text:
+                example.number_format = "@"
+            elif column.kind == DATE:
+                example.number_format = "yyyy-mm-dd"
+        allowed = record_type.template_allowed(column, union=union)
+        if allowed or column.kind == BOOL:
+            allowed = allowed or ["是", "否"]
             value_column += 1
             value_letter = get_column_letter(value_column)
             _put(values, 1, value_column, column.header).font = _BOLD
@@ -79,19 +92,20 @@ def build_template(record_type: RecordType) -> bytes:
             )
             validation.add(f"{letter}2:{letter}{DROPDOWN_ROWS}")
             sheet.add_data_validation(validation)
-    sheet.freeze_panes = "A2"
-    _write_notes(notes, record_type)
+    sheet.freeze_panes = record_type.template_freeze
+    _write_notes(notes, record_type, union)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _write_notes(ws: Worksheet, record_type: RecordType) -> None:
-    bounds = limits()
+def _write_notes(ws: Worksheet, record_type: RecordType, union: Any) -> None:
+    bounds = limits(record_type.max_rows_setting)
     for letter, width in zip("ABCDEF", (16, 8, 48, 50, 30, 16), strict=True):
         ws.column_dimensions[letter].width = width
     _put(ws, 1, 1, f"{record_type.title}导入说明").font = Font(bold=True, size=14)
-    lines = [*GENERAL_NOTES, *record_type.notes]
+    general = GENERAL_NOTES if record_type.general_notes is None else record_type.general_notes
+    lines = [*general, *record_type.template_notes(union=union)]
     lines.append(
         f"每个文件最多 {bounds.max_rows} 行、{settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB；须为 .xlsx 格式。"
     )
@@ -104,10 +118,11 @@ def _write_notes(ws: Worksheet, record_type: RecordType) -> None:
         _put(ws, row, index, title).font = _BOLD
     for column in record_type.columns:
         row += 1
-        content = "日期，如 2024-01-05" if column.kind == DATE else "、".join(column.allowed)
+        allowed = record_type.template_allowed(column, union=union)
+        content = "日期，如 2024-01-05" if column.kind == DATE else "、".join(allowed or column.allowed)
         texts = (
             column.header,
-            "是" if column.required else "",
+            "是" if column.required else column.required_text,
             column.note,
             content,
             "、".join(column.aliases),

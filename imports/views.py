@@ -59,6 +59,8 @@ def import_upload(request: UnionRequest) -> HttpResponse:
     if not kind:
         return redirect("imports:home", code=request.union.code)
     record_type = registry.get(kind)
+    if record_type.upload_url:
+        return redirect(record_type.upload_url, code=request.union.code)
     form = LedgerUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,7 +91,7 @@ def import_template(request: UnionRequest) -> HttpResponse:
         return redirect("imports:home", code=request.union.code)
     record_type = registry.get(kind)
     return FileResponse(
-        io.BytesIO(build_template(record_type)),
+        io.BytesIO(build_template(record_type, union=request.union)),
         as_attachment=True,
         filename=f"{record_type.title}导入模板.xlsx",
         content_type=XLSX,
@@ -102,6 +104,8 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
         RecordImport.objects.select_related("uploaded_by", "applied_by"), request, pk
     )
     record_type = registry.get_or_404(record_import.kind)
+    if record_type.preview_url:
+        return redirect(record_type.preview_url, code=request.union.code, pk=record_import.pk)
     summary = record_import.summary or {}
     default = next(
         (name for name, (attr, _) in TABS.items() if name != "valid" and getattr(record_import, attr)),
@@ -133,7 +137,8 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
 
 
 def _back(request: UnionRequest, record_import: RecordImport, tab: str = "") -> HttpResponse:
-    response = redirect("imports:preview", code=request.union.code, pk=record_import.pk)
+    own = registry.get_or_404(record_import.kind).preview_url
+    response = redirect(own or "imports:preview", code=request.union.code, pk=record_import.pk)
     if tab:
         response["Location"] += f"?tab={tab}"
     return response

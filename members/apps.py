@@ -23,7 +23,7 @@ class MembersConfig(AppConfig):
         )
         register(Cadre, exclude={"created_at", "updated_at"})
         # The summary holds preview rows with full ID numbers: never copied into the log.
-        register(RosterImport, exclude={"summary"})
+        register(RosterImport, exclude={"summary", "updated_at"})
         register_event_labels({"members.roster.imported": "导入花名册"})
         register_details(
             {

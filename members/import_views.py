@@ -1,4 +1,9 @@
-"""Roster import from Excel: upload, preview, confirm, and the template and error downloads."""
+"""Roster import pages: upload, preview, confirm, and the template and error downloads.
+
+The roster's own addresses (users bookmark them) over the one import framework: the work is
+in imports.services, as for every record type; the header mapping posts to imports:mapping,
+which comes back here.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +16,16 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from imports import registry, services
+from imports.forms import LedgerUploadForm
+from imports.preview import shown_rows
+from imports.reader import FileRefused, limits
+from imports.template import build_template
 from records.params import page_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from .import_models import RosterImport
-from .importing import services
+from .import_models import ROSTER, RosterImport
 from .importing.columns import COLUMNS
-from .importing.forms import RosterUploadForm
-from .importing.preview import shown_rows
-from .importing.reader import Limits, RosterFileError
-from .importing.template import build_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE_SIZE = 50
@@ -34,18 +39,19 @@ TABS = {
 
 @union_view(Perm.EDIT)
 def import_upload(request: UnionRequest) -> HttpResponse:
-    form = RosterUploadForm(request.POST or None, request.FILES or None)
+    form = LedgerUploadForm(request.POST or None, request.FILES or None)
+    form.fields["file"].label = "花名册文件（.xlsx）"
     if request.method == "POST" and form.is_valid():
         try:
-            roster_import = services.roster_import_create(
-                union=request.union, user=request.user, upload=form.cleaned_data["file"]
+            roster_import = services.record_import_create(
+                union=request.union, user=request.user, kind=ROSTER, upload=form.cleaned_data["file"]
             )
-        except RosterFileError as exc:
+        except FileRefused as exc:
             form.add_error("file", exc.message)
         else:
             return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
     recent = RosterImport.objects.filter(union=request.union).select_related("uploaded_by")[:10]
-    limits = Limits.from_settings()
+    bounds = limits(registry.get(ROSTER).max_rows_setting)
     return render(
         request,
         "members/import_upload.html",
@@ -53,8 +59,8 @@ def import_upload(request: UnionRequest) -> HttpResponse:
             "form": form,
             "recent": recent,
             "columns": COLUMNS,
-            "max_rows": limits.max_rows,
-            "max_mb": limits.max_bytes // (1024 * 1024),
+            "max_rows": bounds.max_rows,
+            "max_mb": bounds.max_bytes // (1024 * 1024),
         },
     )
 
@@ -80,6 +86,7 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
         {
             "roster_import": roster_import,
             "summary": summary,
+            "fields": [(c.key, c.header) for c in COLUMNS],
             "tab": tab,
             "tabs": [(name, title, getattr(roster_import, attr)) for name, (_, attr, title) in TABS.items()],
             "page": page,
@@ -96,7 +103,7 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
 def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
     roster_import = get_for_union(RosterImport, request, pk)
     try:
-        outcome = services.roster_import_confirm(roster_import=roster_import, user=request.user)
+        outcome = services.record_import_confirm(record_import=roster_import, user=request.user)
     except services.ImportRefusedError as exc:
         messages.error(request, exc.message)
         return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
@@ -111,10 +118,10 @@ def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
 def import_errors(request: UnionRequest, pk: int) -> HttpResponse:
     roster_import = get_for_union(RosterImport, request, pk)
     try:
-        content = services.roster_import_errors_workbook(
-            roster_import=roster_import, full_ids=request.access.can(Perm.VIEW_FULL_ID)
+        content = services.record_import_errors_workbook(
+            record_import=roster_import, full_ids=request.access.can(Perm.VIEW_FULL_ID)
         )
-    except (RosterFileError, OSError):
+    except (FileRefused, OSError):
         messages.error(request, "保存的上传文件已无法读取，请重新上传。")
         return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
     stem = PurePath(roster_import.original_name).stem or "花名册"
@@ -125,7 +132,7 @@ def import_errors(request: UnionRequest, pk: int) -> HttpResponse:
 
 @union_view(Perm.EDIT)
 def import_template(request: UnionRequest) -> HttpResponse:
-    content = build_template(union=request.union)
+    content = build_template(registry.get(ROSTER), union=request.union)
     return FileResponse(
         io.BytesIO(content), as_attachment=True, filename="会员花名册导入模板.xlsx", content_type=XLSX
     )

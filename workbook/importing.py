@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db import models, transaction
 
 from audit.registry import log_event
-from members.importing.reader import Limits, RosterFileError, check_magic, check_size, check_zip
+from imports.reader import FileRefused, check_magic, check_size, check_zip, limits
 from records.periods import is_whole_year
 from records.xlsx_upload import UploadedWorkbook, UploadRefused, open_workbook
 from unions.models import Union
@@ -122,15 +122,15 @@ def _sha256(fh: IO[bytes]) -> str:
 
 
 def _check_file(fh: IO[bytes]) -> None:
-    limits = Limits.from_settings()
+    bounds = limits()
     try:
         fh.seek(0, 2)
-        check_size(fh.tell(), limits)
+        check_size(fh.tell(), bounds)
         fh.seek(0)
         check_magic(fh.read(8))
         fh.seek(0)
-        check_zip(fh, limits)
-    except RosterFileError as exc:
+        check_zip(fh, bounds)
+    except FileRefused as exc:
         raise WorkbookImportError(exc.message) from None
     finally:
         fh.seek(0)

@@ -1,16 +1,15 @@
-"""The roster columns an import understands: Chinese header, member field, cell parser, aliases.
-
-The template, the reader, the validation and the error workbook all read this one list, so
-a column added here appears everywhere at once.
+"""The roster columns an import understands: member field, Chinese header, cell parser,
+aliases — a record type's columns (imports.spec), read by the one template, reader, header
+mapping and error workbook of every import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Any
 
+from imports import cells
+from imports.spec import BOOL, CHOICE, DATE, Column
 from unions.models import Branch
 
 from ..choices import (
@@ -25,27 +24,6 @@ from ..choices import (
 )
 from ..id_numbers import compose
 from ..models import Member
-from . import cells
-
-TEXT = "text"
-DATE = "date"
-CHOICE = "choice"
-BOOL = "bool"
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    field: str  # the Member field it fills
-    parse: cells.Parser
-    kind: str = TEXT
-    aliases: tuple[str, ...] = ()
-    required: bool = False  # the header must be present in the file
-    allowed: tuple[str, ...] = ()  # labels offered in the template's dropdowns and notes
-    note: str = ""
-    width: int = 12
-    as_text: bool = False  # formatted as text ('@') so Excel keeps every digit
-    example: Any = None
 
 
 def _max(field: str) -> int:
@@ -59,20 +37,30 @@ def _choice(enum: Any, aliases: dict[str, str] | None = None) -> cells.Parser:
 ETHNICITY_ALIASES = {name.removesuffix("族"): name for name, _ in ETHNICITY_CHOICES if name.endswith("族")}
 
 COLUMNS: tuple[Column, ...] = (
-    Column("姓名", "name", cells.text(_max("name")), aliases=("会员姓名",), required=True, example="王芳"),
     Column(
-        "身份证号",
+        "name",
+        "姓名",
+        cells.text(_max("name")),
+        aliases=("会员姓名",),
+        required=True,
+        cell_required=False,  # blank is fine for an update; a new member's is checked in rows
+        example="王芳",
+    ),
+    Column(
         "id_number",
+        "身份证号",
         cells.id_number,
         aliases=("身份证号码", "公民身份号码", "身份证", "证件号码"),
         required=True,
+        cell_required=False,  # "身份证号不能为空。", with the roster's other ID checks
+        personal=True,
         note="18位，末位可为X。请保持“文本”格式，否则 Excel 会丢失末几位。",
         width=22,
         as_text=True,
     ),
     Column(
-        "性别",
         "gender",
+        "性别",
         _choice(Gender, {"男性": Gender.MALE, "女性": Gender.FEMALE}),
         kind=CHOICE,
         allowed=tuple(cells.labels_of(Gender)),
@@ -81,8 +69,8 @@ COLUMNS: tuple[Column, ...] = (
         example="女",
     ),
     Column(
-        "民族",
         "ethnicity",
+        "民族",
         cells.choice(ETHNICITY_CHOICES, ETHNICITY_ALIASES),
         kind=CHOICE,
         allowed=tuple(cells.labels_of(ETHNICITY_CHOICES)),
@@ -91,16 +79,17 @@ COLUMNS: tuple[Column, ...] = (
         example="汉族",
     ),
     Column(
-        "出生日期",
         "birth_date",
+        "出生日期",
         cells.date,
         kind=DATE,
         aliases=("生日",),
+        hidden_when_masked=True,  # read from the ID number again when left blank
         note="可不填，按身份证号识别。",
     ),
     Column(
-        "手机",
         "phone",
+        "手机",
         cells.phone,
         aliases=("手机号", "手机号码", "联系电话", "电话", "联系方式"),
         note="11位手机号，或带区号的座机号。",
@@ -109,8 +98,8 @@ COLUMNS: tuple[Column, ...] = (
         example="13812345678",
     ),
     Column(
-        "政治面貌",
         "political_status",
+        "政治面貌",
         _choice(
             PoliticalStatus,
             {
@@ -126,8 +115,8 @@ COLUMNS: tuple[Column, ...] = (
         example="中共党员",
     ),
     Column(
-        "学历",
         "education",
+        "学历",
         _choice(
             Education,
             {
@@ -152,8 +141,8 @@ COLUMNS: tuple[Column, ...] = (
         example="大学本科",
     ),
     Column(
-        "户籍类型",
         "household",
+        "户籍类型",
         _choice(
             Household,
             {
@@ -170,8 +159,8 @@ COLUMNS: tuple[Column, ...] = (
         example="城镇",
     ),
     Column(
-        "用工形式",
         "employment",
+        "用工形式",
         _choice(Employment, {"合同工": Employment.CONTRACT, "派遣": Employment.DISPATCHED}),
         kind=CHOICE,
         aliases=("就业状态", "用工性质"),
@@ -181,8 +170,8 @@ COLUMNS: tuple[Column, ...] = (
         example="合同制",
     ),
     Column(
-        "是否农民工",
         "is_migrant_worker",
+        "是否农民工",
         cells.yes_no,
         kind=BOOL,
         aliases=("农民工",),
@@ -191,42 +180,43 @@ COLUMNS: tuple[Column, ...] = (
         example="否",
     ),
     Column(
-        "分会",
         "branch",
+        "分会",
         cells.text(Branch._meta.get_field("name").max_length),
         aliases=("分会名称", "所属分会", "工会小组"),
         note="须是系统中已有的分会名称；不会自动新建分会。",
         width=14,
     ),
     Column(
-        "单位/部门",
         "department",
+        "单位/部门",
         cells.text(_max("department")),
         aliases=("部门", "单位", "所在部门", "工作单位", "单位部门"),
         width=14,
         example="办公室",
     ),
-    Column("职务", "job_title", cells.text(_max("job_title")), aliases=("岗位",), example="科员"),
+    Column("job_title", "职务", cells.text(_max("job_title")), aliases=("岗位",), example="科员"),
     Column(
-        "入会时间",
         "joined_on",
+        "入会时间",
         cells.date,
         kind=DATE,
         aliases=("入会日期",),
+        required_text="新会员必填",
         note="新会员必填。日期如 2020-01-05。",
         example=dt.date(2015, 3, 1),
     ),
     Column(
-        "会员证号",
         "card_number",
+        "会员证号",
         cells.text(_max("card_number")),
         aliases=("会员证编号",),
         width=14,
         as_text=True,
     ),
     Column(
-        "会籍状态",
         "status",
+        "会籍状态",
         _choice(MembershipStatus, {"正常": MembershipStatus.ACTIVE, "保留会籍": MembershipStatus.RETAINED}),
         kind=CHOICE,
         aliases=("状态",),
@@ -235,10 +225,10 @@ COLUMNS: tuple[Column, ...] = (
         width=10,
         example="在册",
     ),
-    Column("状态日期", "status_date", cells.date, kind=DATE, aliases=("会籍状态日期", "会籍变动日期")),
+    Column("status_date", "状态日期", cells.date, kind=DATE, aliases=("会籍状态日期", "会籍变动日期")),
     Column(
-        "劳模级别",
         "model_worker_level",
+        "劳模级别",
         _choice(
             ModelWorkerLevel, {"全国劳模": ModelWorkerLevel.NATIONAL, "省级": ModelWorkerLevel.PROVINCIAL}
         ),
@@ -247,38 +237,8 @@ COLUMNS: tuple[Column, ...] = (
         allowed=tuple(cells.labels_of(ModelWorkerLevel)),
         width=10,
     ),
-    Column("备注", "notes", cells.text(2000), width=20),
+    Column("notes", "备注", cells.text(2000), width=20),
 )
 
 # The template's example row; a file that still contains it is refused on that row.
 EXAMPLE_ID_NUMBER = compose("110105", dt.date(1990, 5, 12), 402)
-
-BY_FIELD: dict[str, Column] = {column.field: column for column in COLUMNS}
-REQUIRED: tuple[Column, ...] = tuple(column for column in COLUMNS if column.required)
-
-# Columns our own error workbook adds; a corrected error file can be uploaded as it is.
-HELPER_HEADERS = frozenset({"原行号", "错误说明"})
-
-_NOISE = re.compile(r"[\s\u3000*＊]|[（(]必填[)）]")
-
-
-def normalize_header(value: Any) -> str:
-    """'  *身份证号码（必填）' and '单位／部门' match their columns."""
-    if value is None:
-        return ""
-    return _NOISE.sub("", cells.as_text(value)).replace("／", "/")
-
-
-_LOOKUP: dict[str, Column] = {}
-for _column in COLUMNS:
-    for _name in (_column.header, *_column.aliases):
-        _LOOKUP[normalize_header(_name)] = _column
-
-
-def column_for(header: Any) -> Column | None:
-    return _LOOKUP.get(normalize_header(header))
-
-
-def header_of(field: str) -> str:
-    column = BY_FIELD.get(field)
-    return column.header if column else str(Member._meta.get_field(field).verbose_name)

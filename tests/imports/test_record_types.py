@@ -199,7 +199,8 @@ CASES = {
 
 
 def test_every_record_type_has_a_case():
-    assert set(CASES) == {t.key for t in registry.all_types()}
+    # The roster (update-or-create by ID number) has its own cases in tests/members/test_import*.py.
+    assert set(CASES) == {t.key for t in registry.all_types()} - {"roster"}
 
 
 def _entries(model: Any) -> Any:

@@ -340,7 +340,7 @@ def test_a_stored_file_that_is_gone_fails_the_import_with_a_message(clerk_client
 def test_a_clash_while_writing_rolls_everything_back(clerk_client, union, monkeypatch):
     from django.db import IntegrityError
 
-    from members.importing import services
+    from members import importers
 
     upload(clerk_client, union, xlsx([["甲", make_id_number(), "", "", "", "2020-01-05", ""]]))
     roster_import = last_import()
@@ -349,7 +349,7 @@ def test_a_clash_while_writing_rolls_everything_back(clerk_client, union, monkey
         MemberFactory(union=union, name="写入一半")
         raise IntegrityError("duplicate key")
 
-    monkeypatch.setattr(services, "roster_import_apply", clash)
+    monkeypatch.setattr(importers, "write_roster", clash)
     response = clerk_client.post(
         reverse("members:import-confirm", args=[union.code, roster_import.pk]), follow=True
     )

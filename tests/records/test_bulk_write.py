@@ -15,10 +15,9 @@ from django.utils import timezone
 from audit.context import acting_as
 from audit.models import Action, AuditEntry
 from audit.registry import build_entry, creation_changes
+from imports.plan import build_plan
+from members.importers import RosterType, open_roster
 from members.importing.apply import roster_import_apply
-from members.importing.plan import build_plan
-from members.importing.reader import open_roster
-from members.importing.validate import parse_sheet
 from members.models import Member
 from records import bulk_write
 from tests.factories import MemberFactory, make_id_number
@@ -67,8 +66,8 @@ def test_a_member_imported_equals_one_saved_by_the_form_path(union, branch, sett
     path.write_bytes(content)
     before = timezone.now()
     with open_roster(path) as sheet:
-        plan = build_plan(union=union, parsed=parse_sheet(sheet))
-    assert not plan.has_errors
+        plan = build_plan(record_type=RosterType(), sheet=sheet, union=union)
+    assert not plan.invalid
     roster_import_apply(union=union, plan=plan)
     imported = Member.objects.get(union=union, id_number=number.upper())
     row = stored(Member, imported.pk)

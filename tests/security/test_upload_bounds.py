@@ -306,7 +306,7 @@ def test_the_workbook_import_is_bounded_by_the_same_mechanism(settings):
 def test_a_50000_row_roster_reads_within_the_default_limits(tmp_path):
     """The benchmark's file (Excel layout: shared strings, <dimension>) reads in full."""
     from bench.import_roster import generate
-    from members.importing.reader import open_roster
+    from members.importers import open_roster
 
     path = tmp_path / "roster.xlsx"
     generate(path, 50_000, 20240101, "excel")

@@ -24,7 +24,8 @@ ACTOR_LABEL = "命令 import_records"
 
 
 class Command(BaseCommand):
-    help = "从 Excel（.xlsx）导入一类台账；有任何错误或待确认的行时不写入。"
+    help = "从 Excel（.xlsx）导入一类台账（含会员花名册 roster）；有任何错误或待确认的行时不写入。"
+    actor_label = ACTOR_LABEL
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=[t.key for t in registry.all_types()], help="台账类型")
@@ -34,6 +35,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="只检查并显示结果，不写入")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.run(options["kind"], options)
+
+    def run(self, kind: str, options: dict[str, Any]) -> None:
         path: Path = options["file"]
         union = Union.objects.filter(code=options["union"]).first()
         if union is None:
@@ -45,17 +49,16 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"没有找到用户“{options['user']}”。")
-        record_type = registry.get(options["kind"])
-        with acting_as(user, label=None if user else ACTOR_LABEL):
+        record_type = registry.get(kind)
+        with acting_as(user, label=None if user else self.actor_label):
             try:
                 plan = plan_file(union=union, kind=record_type.key, source=path)
             except FileRefused as exc:
                 raise CommandError(exc.message) from None
             counts = plan.counts()
-            self.stdout.write(
-                f"{union.name}（{union.code}）{record_type.title}：共 {counts['rows']} 行；可导入 {counts['valid']} 行，"
-                f"错误 {counts['invalid']} 行，待确认 {counts['pending']} 行。"
-            )
+            self.stdout.write(f"{union.name}（{union.code}）{record_type.counts_line(plan)}")
+            if plan.layout.ignored:
+                self.stdout.write(f"已忽略的列：{'、'.join(plan.layout.ignored)}")
             if plan.skipped.totals:
                 self.stdout.write(f"已跳过合计行：第 {'、'.join(map(str, plan.skipped.totals))} 行")
             if plan.missing:
@@ -68,12 +71,14 @@ class Command(BaseCommand):
                 self.stdout.write(
                     f"第{item.row}行\t待确认\t{item.built.question}（{options_text}）请填写身份证号或分会。"
                 )
-            if plan.invalid or plan.pending:
+            if plan.pending:
                 raise CommandError(
                     f"文件中有 {counts['invalid'] + counts['pending']} 行需要处理，未写入任何数据。"
                 )
+            if plan.invalid:
+                raise CommandError(f"文件中有 {counts['invalid']} 行错误，未写入任何数据。")
             if options["dry_run"]:
                 self.stdout.write("试运行（--dry-run），未写入任何数据。")
                 return
             created = record_import_run(union=union, plan=plan, actor=user, source_name=path.name)
-        self.stdout.write(self.style.SUCCESS(f"导入完成：新增{record_type.title} {created} 条。"))
+        self.stdout.write(self.style.SUCCESS(record_type.done_message(plan, created)))
