@@ -145,3 +145,26 @@ def test_each_failing_figure_links_to_its_records(union, clerk_client):
     page = clerk_client.get(urls["members"])
     assert page.status_code == 200 and len(page.context["rows"]) == 3
     assert clerk_client.get(urls["workers"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_half_years_figures_link_to_the_half_years_rows(union, clerk_client):
+    """A check shown for 上半年 opens the half's records, not the whole year's."""
+    from decimal import Decimal
+
+    from records.periods import half_of
+    from tests.welfare.factories import DisbursementFactory
+    from workbook.survey.links import figure_url
+
+    member = MemberFactory(union=union)
+    for month in (3, 5, 9):
+        DisbursementFactory(
+            union=union, member=member, date=dt.date(Y, month, 1), cash_amount=Decimal("100"),
+            status="paid", paid_on=dt.date(Y, month, 2),
+        )  # fmt: skip
+    half = half_of(union, Y, 1)
+    url = figure_url("welfare_person_times", union=union, period=half)
+    assert f"year={half.code}" in url
+    page = clerk_client.get(url)
+    assert page.status_code == 200
+    assert page.context["page"].paginator.object_list.count() == 2

@@ -25,9 +25,10 @@ def _url(name: str, union: Union, **params: object) -> str:
 
 def figure_url(key: str, *, union: Union, period: Period, today: dt.date | None = None) -> str:
     """The list whose rows add up to indicator `key` of `union` for `period`."""
-    year, at_end = period.year, period.end.isoformat()
+    # Lists take the period's code (2025, 2025-H1, 2025-Q3, 2025-11-30); the profile is yearly.
+    year, at_end = period.code, period.end.isoformat()
     if key in PROFILE_KEYS:
-        return _url("profiles:own", union, year=year)
+        return _url("profiles:own", union, year=period.year)
     if key.startswith("members") or key == "model_workers":
         return _url("members:list", union, **_roster_filter(key, year, at_end))
     if key.startswith("cadres"):
@@ -68,7 +69,7 @@ def figure_url(key: str, *, union: Union, period: Period, today: dt.date | None 
     if key.startswith("petition"):
         return _url("rights:petition-list", union, year=year)
     if key.startswith("funds"):
-        return _url("funds:summary", union, year=year)
+        return _url("funds:summary", union, period=year)
     raise KeyError(key)
 
 
