@@ -24,6 +24,7 @@ from typing import Any
 from django.utils import timezone
 
 from audit.context import acting_as
+from members.choices import Gender
 from welfare import services
 from welfare.choices import (
     DisbursementKind as K,
@@ -33,19 +34,25 @@ from welfare.choices import (
 )
 from welfare.choices import (
     DonationKind,
+    EmploymentStatus,
+    FamilyRelation,
     Festival,
     FundingSource,
     HardshipCategory,
     HardshipCause,
     HardshipStatus,
+    HealthStatus,
+    HousingStatus,
+    MedicalInsurance,
     ReviewConclusion,
 )
+from welfare.living_line import local_living_line_set
 from welfare.models import Disbursement, DonationDrive, HardshipFile
 
 from .cast import Cast, Roster, age_on, aged, cards, save
 from .context import DemoContext
 from .holidays import mid_autumn, spring_festival, workday
-from .names import NameGenerator
+from .names import NameGenerator, random_given_name, random_surname
 from .people import DemoMember
 
 F = FundingSource
@@ -699,6 +706,54 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return min(moment, timezone.now())
 
 
+ILL_CAUSES = {
+    HardshipCause.SERIOUS_ILLNESS: HealthStatus.SERIOUS,
+    HardshipCause.NO_WORK_CAPACITY: HealthStatus.CHRONIC,
+}
+
+
+def archive_facts(plan: HardshipPlan, *, member: Any) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The archive's facts of a demo file (issue #13): income split into wages and transfers
+    (their sum is the file's income), housing, health, insurance, and the household's other
+    members — a spouse working flexibly, then children at school."""
+    rng = random.Random(f"archive:{plan.union_code}:{plan.member}")
+    wage = _yuan(float(plan.income) * rng.uniform(0.55, 0.85))
+    facts = {
+        "wage_income": wage,
+        "transfer_income": plan.income - wage,
+        "housing": rng.choices(
+            [HousingStatus.OWNED, HousingStatus.RENTED, HousingStatus.PUBLIC, HousingStatus.BORROWED],
+            weights=[5, 3, 1, 1],
+        )[0],
+        "health": ILL_CAUSES.get(plan.main_cause, HealthStatus.HEALTHY),
+        "medical_insurance": MedicalInsurance.EMPLOYEE,
+    }
+    family: list[dict[str, Any]] = []
+    other = {Gender.MALE: Gender.FEMALE, Gender.FEMALE: Gender.MALE}
+    for i in range(plan.household_size - 1):
+        if i == 0:
+            row = {"relation": FamilyRelation.SPOUSE, "birth_year": plan.opened_on.year - rng.randint(32, 50),
+                   "employment": EmploymentStatus.FLEXIBLE, "annual_income": _yuan(float(wage) * 0.3)}  # fmt: skip
+        else:
+            row = {"relation": FamilyRelation.CHILD, "birth_year": plan.opened_on.year - rng.randint(6, 17),
+                   "employment": EmploymentStatus.STUDENT, "annual_income": Decimal(0)}  # fmt: skip
+        if i == 0:  # a spouse has a surname of their own
+            name = random_surname(rng) + random_given_name(rng, other[member.gender], row["birth_year"])
+        else:
+            name = member.name[0] + random_given_name(rng, rng.choice(list(other)), row["birth_year"])
+        family.append({"name": name, "health": HealthStatus.HEALTHY, **row})
+    return facts, family
+
+
+def review_sources(file: HardshipFile, income: Decimal) -> dict[str, Decimal]:
+    """A review's income by source: wages and transfers in the file's last proportion."""
+    if not file.annual_household_income:
+        return {"wage_income": income, "transfer_income": Decimal(0)}
+    wage = _yuan(float(income * file.wage_income / file.annual_household_income))
+    wage = min(wage, income)
+    return {"wage_income": wage, "transfer_income": income - wage}
+
+
 class WelfareLoader:
     """Writes the plan in the order things happened, so that a batch or grant links the
     hardship files open on its day, and a review finds the file as it then was."""
@@ -717,6 +772,16 @@ class WelfareLoader:
         events += [(g.date, 3, i, ("grant", g)) for i, g in enumerate(plan.grants)]
         for _, _, _, event in sorted(events, key=lambda e: e[:3]):
             getattr(self, f"_{event[0]}")(*event[1:])
+        # Each union's local 低保 line: the one its newest file was judged against.
+        newest: dict[str, HardshipPlan] = {}
+        for file in plan.files:
+            if file.union_code not in newest or file.opened_on >= newest[file.union_code].opened_on:
+                newest[file.union_code] = file
+        for code, file in newest.items():
+            with acting_as(self.staff[code][0]):
+                local_living_line_set(
+                    union=self.cast.unions[code], amount=file.line, basis="县民政局公布的城乡低保标准"
+                )
         for donation in plan.donations:
             with acting_as(self.staff[donation.union_code][0]):
                 save(
@@ -734,10 +799,12 @@ class WelfareLoader:
 
     def _open(self, plan: HardshipPlan) -> None:
         clerk, _ = self.staff[plan.union_code]
+        member = self.cast.member(plan.union_code, plan.member)
+        facts, family = archive_facts(plan, member=member)
         with acting_as(clerk):
             self.files[plan.member] = services.hardship_file_create(
                 union=self.cast.unions[plan.union_code],
-                member=self.cast.member(plan.union_code, plan.member),
+                member=member,
                 category=plan.category,
                 main_cause=plan.main_cause,
                 **{f"other_cause_{i + 1}": cause for i, cause in enumerate(plan.other_causes)},
@@ -748,6 +815,8 @@ class WelfareLoader:
                 opened_on=plan.opened_on,
                 last_reviewed_on=plan.last_reviewed_on,
                 notes=plan.notes,
+                family=family,
+                **facts,
             )
 
     def _review(self, plan: HardshipPlan, review: ReviewPlan) -> None:
@@ -762,6 +831,7 @@ class WelfareLoader:
                 local_minimum_living_line=review.line,
                 conclusion=review.conclusion,
                 notes=review.notes,
+                **review_sources(self.files[plan.member], review.income),
             )
         self.files[plan.member].refresh_from_db()
 

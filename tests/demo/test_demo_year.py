@@ -429,3 +429,22 @@ def test_the_chairman_can_sign_the_summary(factory, monkeypatch):
     ]
     for listed in complete:
         assert f"{listed}等" not in text, listed
+
+
+def test_hardship_files_carry_the_archives_facts(factory):
+    """Issue #13: income by source adding up to the total, housing, health, insurance, the
+    household's other members, and the union's local 低保 line."""
+    from welfare.living_line import local_living_line_amount
+    from welfare.models import HardshipFile
+
+    files = list(HardshipFile.objects.filter(union=factory).prefetch_related("family_members"))
+    assert files
+    for file in files:
+        file.full_clean()
+        assert file.has_income_sources and file.income_sources_total == file.annual_household_income
+        assert file.housing and file.health and file.medical_insurance
+        assert len(file.family_members.all()) == file.household_size - 1
+    assert (
+        local_living_line_amount(union=factory)
+        == max(files, key=lambda f: f.opened_on).local_minimum_living_line
+    )
