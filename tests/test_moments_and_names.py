@@ -91,3 +91,25 @@ def test_the_audit_log_finds_people_by_name(admin_client_, union, named_day):
     assert admin_client_.get(url, {"actor": "leader"}).context["page"].paginator.count == by_name
     html = admin_client_.get(url, {"actor": "赵强"}).content.decode()
     assert "各表行数：统计指标 97 行" in html and "身份证号：已脱敏" in html and "赵强" in html
+
+
+def test_the_import_pages_name_who_uploaded_and_confirmed(clerk_client, union, clerk, leader, named_day):
+    from django.utils import timezone
+
+    from tests.imports.rules import _import
+
+    record = _import(union)
+    record.uploaded_by, record.applied_by = clerk, leader
+    record.status, record.applied_at = "applied", timezone.now()
+    record.save()
+    for url in (
+        reverse("imports:home", args=[union.code]),
+        reverse("imports:preview", args=[union.code, record.pk]),
+    ):
+        text = strip_tags(clerk_client.get(url).content.decode())
+        assert "李明" in text and not re.search(r"\bclerk\b", text), url
+        assert RAW_MOMENT.search(text) is None
+    preview = strip_tags(
+        clerk_client.get(reverse("imports:preview", args=[union.code, record.pk])).content.decode()
+    )
+    assert "王芳 于" in preview
