@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import F
+
 from audit.versions import own_versions
 from records.periods import Period
 from unions.models import Union
@@ -19,11 +21,13 @@ from .indicators import BY_KEY, Value, from_text, to_text
 from .indicators import indicator_values as compute_values
 from .models import UnionFigures
 
-KEEP_DAYS = 2  # rows of earlier days are deleted as new ones are written
+KEEP_DAYS = 2  # rows of a running period's earlier days are deleted as new ones are written
 
 
-def _key(union_id: int, period: Period) -> tuple[int, dt.date, dt.date]:
-    return union_id, period.start, period.end
+def as_of(period: Period, today: dt.date) -> dt.date:
+    """The day the figures depend on: the period's end, or today while it runs (contracts in
+    force are counted on it). A past period's figures so stay valid from one day to the next."""
+    return min(period.end, today)
 
 
 class FiguresStore:
@@ -32,13 +36,19 @@ class FiguresStore:
     def __init__(self, *, top: Union, unions: list[Union], periods: dict[int, Period], today: dt.date):
         self.unions, self.periods, self.today = unions, periods, today
         self.versions = own_versions(top)
-        rows = UnionFigures.objects.filter(union__in=[u.pk for u in unions], as_of=today)
+        days = {as_of(p, today) for p in periods.values()}
+        rows = UnionFigures.objects.filter(union__in=[u.pk for u in unions], as_of__in=days)
         self.stored = {
-            (r.union_id, r.start, r.end): r for r in rows.only("union", "start", "end", "version", "values")
+            (r.union_id, r.start, r.end, r.as_of): r
+            for r in rows.only("union", "start", "end", "as_of", "version", "values")
         }
 
+    def _key(self, union: Union) -> tuple[int, dt.date, dt.date, dt.date]:
+        period = self.periods[union.pk]
+        return union.pk, period.start, period.end, as_of(period, self.today)
+
     def is_fresh(self, union: Union) -> bool:
-        row = self.stored.get(_key(union.pk, self.periods[union.pk]))
+        row = self.stored.get(self._key(union))
         return row is not None and row.version == self.versions.get(union.pk, 0)
 
     def stale(self) -> list[Union]:
@@ -51,7 +61,7 @@ class FiguresStore:
         for union in self.unions:
             period = self.periods[union.pk]
             if self.is_fresh(union):
-                stored = self.stored[_key(union.pk, period)].values
+                stored = self.stored[self._key(union)].values
                 out[union.pk] = {key: from_text(BY_KEY[key], text) for key, text in stored.items()}
                 continue
             out[union.pk] = compute_values(union=union, period=period, today=self.today)
@@ -60,7 +70,7 @@ class FiguresStore:
                     union=union,
                     start=period.start,
                     end=period.end,
-                    as_of=self.today,
+                    as_of=as_of(period, self.today),
                     version=self.versions.get(union.pk, 0),
                     values={key: to_text(BY_KEY[key], value) for key, value in out[union.pk].items()},
                 )
@@ -78,4 +88,6 @@ def save(rows: list[UnionFigures], *, today: dt.date) -> None:
         unique_fields=["union", "start", "end", "as_of"],
         update_fields=["version", "values", "computed_at"],
     )
-    UnionFigures.objects.filter(as_of__lt=today - dt.timedelta(days=KEEP_DAYS)).delete()
+    # A past period's row (as of its end) is kept; a running one's rows of earlier days go.
+    old = UnionFigures.objects.filter(as_of__lt=today - dt.timedelta(days=KEEP_DAYS))
+    old.filter(as_of__lt=F("end")).delete()

@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from tests.factories import MemberFactory, UnionFactory
 from tests.welfare.factories import DisbursementFactory
 from unions.models import UnionLevel
-from workbook.rollup import rollup
+from workbook.models import UnionFigures
+from workbook.rollup import rollup, stale_units
 
 from .conftest import Y, make_records
 
@@ -66,3 +67,19 @@ def test_the_cached_figures_are_each_unions_own(county):
     whole = rollup(union=top, year=Y)
     (g1_row,) = [s for s in whole.sources if s.union_id == g1.pk]
     assert own.totals == g1_row.values
+
+
+def test_a_past_years_figures_stay_stored_from_day_to_day_a_running_years_do_not(county):
+    top = county[0]
+    after = dt.date(Y + 1, 3, 1)
+    rollup(union=top, year=Y, today=after)
+    next_week = after + dt.timedelta(days=7)
+    assert stale_units(union=top, year=Y, today=next_week) == (0, 4)  # as of 31 December, kept
+    during = dt.date(Y, 6, 30)
+    rollup(union=top, year=Y, today=during)
+    assert stale_units(union=top, year=Y, today=during + dt.timedelta(days=1)) == (4, 4)
+    # Rows of a running year's earlier days are cleared as new ones are written; the past
+    # year's row stays.
+    rollup(union=top, year=Y, today=during + dt.timedelta(days=10))
+    assert not UnionFigures.objects.filter(as_of=during).exists()
+    assert UnionFigures.objects.filter(as_of=dt.date(Y, 12, 31)).count() == 4
