@@ -6,7 +6,7 @@ those records can be cached under this number and is never stale: a write moves 
 
 from __future__ import annotations
 
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 
 from unions.models import Union
 
@@ -19,8 +19,9 @@ def data_version(union: Union) -> int:
 
 
 def own_versions(top: Union) -> dict[int, int]:
-    """{union id: the newest entry of that union's own} for every union of `top`'s subtree,
-    in one grouped query: what a union's own figures can be cached under."""
-    entries = AuditEntry.objects.filter(union__path__startswith=top.path)
-    rows = entries.values("union_id").annotate(newest=Max("id")).values_list("union_id", "newest")
-    return dict(rows.order_by())
+    """{union id: the newest entry of that union's own} for every union of `top`'s subtree:
+    what a union's own figures can be cached under. One query, an index probe per union
+    (audit_union_id_idx read backwards), not a scan of the subtree's whole log."""
+    newest = AuditEntry.objects.filter(union=OuterRef("pk")).order_by("-id").values("id")[:1]
+    rows = top.descendants(include_self=True).annotate(newest=Subquery(newest))
+    return {pk: version or 0 for pk, version in rows.values_list("pk", "newest").order_by()}
