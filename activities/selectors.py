@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, IntegerField, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
+from records.memo import per_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -73,6 +74,7 @@ class LevelCount:
     individual: int  # 会员个人
 
 
+@per_scope
 def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
     row = _live_activities(union, period).aggregate(
         count=Count("id"),
@@ -83,6 +85,7 @@ def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
     return ActivityTotals(**row)
 
 
+@per_scope
 def activities_by_category(*, union: Union, period: Period) -> list[CategoryTotal]:
     """Every category that has activities in the period, in the order of the choices."""
     rows = {
@@ -111,6 +114,7 @@ def activities_by_category(*, union: Union, period: Period) -> list[CategoryTota
     ]
 
 
+@per_scope
 def activities_by_month(*, union: Union, period: Period) -> list[MonthCount]:
     """The period's months in order (e.g. October to September), empty months as 0."""
     rows = {
@@ -182,20 +186,57 @@ def honour_counts_by_level(*, union: Union, period: Period) -> list[LevelCount]:
     return result
 
 
-def activities_biggest(*, union: Union, period: Period, category: str) -> list[Activity]:
+@dataclass(frozen=True)
+class Event:
+    """What a sentence says of one activity. Rows, not model instances: a large union's
+    year has thousands of activities and a section reads them all to rank them."""
+
+    title: str
+    category: str
+    participants: int
+    results: str
+    commended_groups: int
+    commended_people: int
+
+
+RANKING = ("-participants", "-cost", "start_date", "id")  # the biggest event first
+
+
+def _ranked(qs: QuerySet[Activity], limit: int | None) -> list[Event]:
+    fields = ("title", "category", "participants", "results", "commended_groups", "commended_people")
+    rows = qs.order_by(*RANKING).values_list(*fields)
+    return [Event(*row) for row in (rows if limit is None else rows[:limit])]
+
+
+@dataclass(frozen=True)
+class Ranking:
+    events: list[Event]  # the biggest first
+    titles: list[str]  # their different titles, in that order
+
+
+def activities_ranked(*, union: Union, period: Period, category: str, limit: int | None = None) -> Ranking:
     """A category's live activities, the biggest first (participants, then cost, then date), so
-    that a list cut for a sentence keeps the events that mattered most."""
-    return list(
-        _live_activities(union, period)
-        .filter(category=category)
-        .order_by("-participants", "-cost", "start_date", "id")
-    )
+    that a list cut for a sentence keeps the events that mattered most: the first `limit`
+    events and the first `limit` different titles (everything when `limit` is None). Rows
+    are read a chunk at a time and the reading stops once both are found."""
+    fields = ("title", "category", "participants", "results", "commended_groups", "commended_people")
+    rows = _live_activities(union, period).filter(category=category).order_by(*RANKING).values_list(*fields)
+    events: list[Event] = []
+    titles: dict[str, None] = {}
+    for row in rows.iterator(chunk_size=100 if limit is None else 4 * limit):
+        if limit is None or len(events) < limit:
+            events.append(Event(*row))
+        if row[0].strip():
+            titles.setdefault(row[0].strip())
+        if limit is not None and len(events) == limit and len(titles) >= limit:
+            break
+    return Ranking(events, list(titles)[:limit])
 
 
-def activities_with_results(*, union: Union, period: Period) -> list[Activity]:
-    """Live activities whose results (名次, 奖项) were recorded, biggest first."""
-    return list(
-        _live_activities(union, period)
-        .exclude(results="")
-        .order_by("-participants", "-cost", "start_date", "id")
-    )
+def activities_with_results(
+    *, union: Union, period: Period, categories: tuple[str, ...], limit: int
+) -> list[Event]:
+    """The first `limit` live activities of `categories` whose results (名次, 奖项) were
+    recorded, biggest first."""
+    qs = _live_activities(union, period).filter(category__in=categories).exclude(results="")
+    return _ranked(qs, limit)

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
+from records.memo import per_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -84,6 +85,7 @@ class CongressSummary:
         return tuple(dict.fromkeys(item for s in self.sessions for item in s.items))
 
 
+@per_scope
 def congress_summary(*, union: Union, period: Period) -> CongressSummary:
     congresses = _live(Congress, union).filter(_in(period, "date")).order_by("date", "id")
     return CongressSummary(
@@ -117,6 +119,7 @@ class ProposalCounts:
         return f"收到提案{self.received}件，立案{self.accepted}件，办结{self.closed}件"
 
 
+@per_scope
 def proposal_counts(*, union: Union, period: Period) -> ProposalCounts:
     figures = (
         _live(Proposal, union)
@@ -148,6 +151,7 @@ class DisclosureCounts:
     by_channel: tuple[ChannelCount, ...]  # channels used, in the vocabulary's order
 
 
+@per_scope
 def disclosure_counts(*, union: Union, period: Period) -> DisclosureCounts:
     rows = dict(
         _live(Disclosure, union)
@@ -194,6 +198,7 @@ def in_force_on(day: dt.date) -> Q:
     return Q(start_date__lte=day, end_date__gte=day)
 
 
+@per_scope
 def contract_summary(*, union: Union, period: Period, today: dt.date) -> ContractSummary:
     as_of = min(period.end, today)
     contracts = _live(CollectiveContract, union)
@@ -261,6 +266,7 @@ class ExpiringContract:
         return "今天到期" if self.days_left == 0 else f"{self.days_left}天后到期"
 
 
+@per_scope
 def contracts_expiring(*, union: Union, today: dt.date, days: int = 90) -> tuple[ExpiringContract, ...]:
     """Contracts ending within `days` of `today`, and those already ended, that have not been
     renewed. A contract counts as renewed once a later one of the same kind is entered
@@ -287,6 +293,7 @@ class SuggestionSummary:
     benefit: Decimal  # 元, of the adopted suggestions
 
 
+@per_scope
 def suggestion_summary(*, union: Union, period: Period) -> SuggestionSummary:
     figures = (
         _live(Suggestion, union)
@@ -302,6 +309,7 @@ def suggestion_summary(*, union: Union, period: Period) -> SuggestionSummary:
     )
 
 
+@per_scope
 def joint_meeting_count(*, union: Union, period: Period) -> int:
     return _live(JointMeeting, union).filter(_in(period, "date")).count()
 
@@ -329,16 +337,12 @@ def adopted_suggestions(*, union: Union, period: Period) -> list[AdoptedSuggesti
     rows = (
         _live(Suggestion, union)
         .filter(_in(period, "date"), adopted=True)
-        .select_related("submitter_member")
         .order_by("-benefit", "date", "id")
+        .values_list("title", "submitter_member__name", "submitter", "benefit")
     )
     return [
-        AdoptedSuggestion(
-            title=s.title,
-            submitter=s.submitter_member.name if s.submitter_member_id else s.submitter.strip(),
-            benefit=s.benefit or ZERO,
-        )
-        for s in rows
+        AdoptedSuggestion(title=title, submitter=member or typed.strip(), benefit=benefit or ZERO)
+        for title, member, typed, benefit in rows
     ]
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db.models import DecimalField, Sum
 from django.db.models.functions import Coalesce
 
+from records.memo import per_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -60,6 +61,7 @@ def welfare_spending(*, union: Union, period: Period) -> Decimal:
     return disbursements_paid_from_union_funds(union=union, period=period)
 
 
+@per_scope
 def fund_summary(*, union: Union, period: Period) -> FundSummary:
     totals = dict(
         FundEntry.objects.filter(union=union, voided_at__isnull=True, date__range=(period.start, period.end))

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Q, Value, When
 
 from records.filters import BoolFilter, ChoiceFilter
 from records.forms import RecordForm
+from records.memo import per_scope
 from records.periods import Period
 from records.viewsets import Column, RecordViewSet
 from unions.models import Union
@@ -80,6 +81,7 @@ class CadreFigures:
     new_terms: tuple[str, ...]  # 届次 whose posts began in the period (换届)
 
 
+@per_scope
 def cadre_figures(*, union: Union, period: Period) -> CadreFigures:
     serving = Cadre.objects.filter(union=union).serving_on(period.end)
     people = serving.aggregate(

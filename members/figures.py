@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Value, When
 
+from records.memo import per_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -58,6 +59,7 @@ def _interval(field: str, thresholds: list[dt.date]) -> Case:
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
+@per_scope
 def membership_figures_of(*, union: Union, periods: Sequence[Period]) -> list[MembershipFigures]:
     """The figures of each period, as members.selectors defines them (on_roster_at,
     joined_in, left_in), from one query."""

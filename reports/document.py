@@ -13,6 +13,7 @@ from typing import Any
 from django.utils.safestring import mark_safe
 
 from activities.selectors import activities_by_month
+from records.memo import figures_scope
 from records.periods import Period
 
 from .arrangement import arrange
@@ -172,6 +173,11 @@ def assemble(report: Report, *, today: dt.date | None = None) -> Document:
     """The document of a draft, from the records as they are now."""
     if report.is_final and report.snapshot:
         return Document.from_json(report.snapshot)
+    with figures_scope():  # sections asking the same of the records are answered once
+        return _assemble(report, today=today)
+
+
+def _assemble(report: Report, *, today: dt.date | None) -> Document:
     ctx, all_figures = section_figures(report, today=today)
     everything: Figures = {}
     for figures in all_figures.values():

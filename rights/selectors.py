@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, DecimalField, Q, Sum
 from django.db.models.functions import Coalesce
 
+from records.memo import per_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -69,6 +70,7 @@ class RightsSummary:
         return self.mediation_recovered + self.legal_aid_recovered
 
 
+@per_scope
 def rights_summary(*, union: Union, period: Period) -> RightsSummary:
     in_period = Q(union=union, voided_at__isnull=True)
     cases = MediationCase.objects.filter(in_period, received_on__range=(period.start, period.end))

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce
 
 from members.choices import MembershipStatus
 from members.models import Member
+from records.memo import per_scope
 from records.money import ZERO
 from records.periods import Period
 from unions.models import Branch, Union
@@ -130,6 +131,7 @@ def counted_disbursements(*, union: Union, period: Period) -> QuerySet[Disbursem
     )
 
 
+@per_scope
 def disbursement_totals(*, union: Union, period: Period, kinds: Iterable[str] | None = None) -> Totals:
     """All counted disbursements of the period (approved + paid), or those of `kinds`.
     `households` counts each recipient once across all types."""
@@ -140,6 +142,7 @@ def disbursement_totals(*, union: Union, period: Period, kinds: Iterable[str] | 
     return Totals(**_totals_from(row))
 
 
+@per_scope
 def disbursement_totals_of(
     *, union: Union, period: Period, groups: Mapping[str, Iterable[str] | None]
 ) -> dict[str, Totals]:
@@ -164,6 +167,7 @@ def disbursement_totals_of(
     }
 
 
+@per_scope
 def disbursement_totals_to_non_members(*, union: Union, period: Period) -> Totals:
     """Counted disbursements to named people who are not members (retirees, families, the
     workers an aid centre serves): aid to non-members is reported as such."""
@@ -184,6 +188,7 @@ def _grouped(
     return result
 
 
+@per_scope
 def disbursement_totals_by_type(
     *, union: Union, period: Period, include_empty: bool = False
 ) -> list[TypeTotal]:
@@ -202,6 +207,7 @@ def disbursement_totals_by_festival(
     return _grouped(qs, "festival", Festival.choices, include_empty)
 
 
+@per_scope
 def disbursement_totals_by_funding_source(
     *, union: Union, period: Period, include_empty: bool = False
 ) -> list[TypeTotal]:
@@ -214,6 +220,7 @@ def disbursement_totals_by_funding_source(
     )
 
 
+@per_scope
 def disbursements_paid_from_union_funds(*, union: Union, period: Period) -> Decimal:
     """Spending from union funds (工会经费) on welfare: cash plus goods value of **paid**
     disbursements (approved but unpaid ones are not spent yet) funded by 工会经费, by the day
@@ -382,6 +389,7 @@ def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
     )
 
 
+@per_scope
 def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
     """Files (not voided) open at the period's end (by their current category), opened in the
     period, closed in the period, and reviewed in the period."""
@@ -416,6 +424,7 @@ def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
 # --- donation drives ---------------------------------------------------------------------
 
 
+@per_scope
 def donation_totals(*, union: Union, period: Period) -> DonationTotals:
     """Donation drives (not voided) dated in the period: how many, 人次 and amount raised, also by kind."""
     qs = DonationDrive.objects.live().filter(union=union, date__range=(period.start, period.end))
@@ -436,6 +445,7 @@ def donation_totals(*, union: Union, period: Period) -> DonationTotals:
     return DonationTotals(total["drives"], total["participants"], total["amount"], by_kind)
 
 
+@per_scope
 def hardship_households_helped(*, union: Union, period: Period) -> int:
     """Hardship households (困难职工档案) that received counted aid in the period: one per file."""
     # COUNT(DISTINCT) leaves out payouts without a file by itself; a "file IS NOT NULL" filter
@@ -446,6 +456,7 @@ def hardship_households_helped(*, union: Union, period: Period) -> int:
     )["n"]
 
 
+@per_scope
 def union_funds_unpaid(*, union: Union, period: Period) -> Decimal:
     """Approved but not yet paid disbursements from 工会经费 dated in the period: counted as given
     in the welfare figures, not yet spent in the funds figures."""

@@ -6,11 +6,12 @@ import datetime as dt
 from decimal import Decimal
 
 from activities.choices import ActivityCategory, HonourLevel
-from activities.models import Activity
 from activities.selectors import (
     CategoryTotal,
-    activities_biggest,
+    Event,
+    Ranking,
     activities_by_category,
+    activities_ranked,
     activities_with_results,
     honour_counts_by_level,
 )
@@ -34,17 +35,23 @@ def _by_category(ctx: SectionContext, previous: bool = False) -> dict[str, Categ
     return {row.category: row for row in rows}
 
 
-def _events(ctx: SectionContext, category: str) -> list[Activity]:
+def _ranking(ctx: SectionContext, category: str) -> Ranking:
+    """The category's biggest events and titles, as many as a sentence names and one more to
+    tell that the list is cut; every commendation, since each has its own sentence."""
+    limit = None if category == A.COMMENDATION else MAX_NAMED + 1
     return ctx.once(
         f"events-{category}",
-        lambda: activities_biggest(union=ctx.union, period=ctx.period, category=category),
+        lambda: activities_ranked(union=ctx.union, period=ctx.period, category=category, limit=limit),
     )
+
+
+def _events(ctx: SectionContext, category: str) -> list[Event]:
+    return _ranking(ctx, category).events
 
 
 def _category_figures(ctx: SectionContext, category: str, name: str) -> Figures:
     now = _by_category(ctx).get(category)
     before = _by_category(ctx, previous=True).get(category)
-    events = _events(ctx, category)
     return {
         f"{name}次数": Figure(f"{name}次数", now.count if now else 0, "次", before.count if before else None),
         f"{name}人次": Figure(
@@ -52,7 +59,7 @@ def _category_figures(ctx: SectionContext, category: str, name: str) -> Figures:
         ),
         f"{name}经费": Figure(f"{name}经费", now.cost if now else Decimal("0"), "元"),
         # The biggest events first; 等 only when the list is cut.
-        f"{name}名称": Figure(f"{name}名称", name_list([e.title for e in events])),
+        f"{name}名称": Figure(f"{name}名称", name_list(_ranking(ctx, category).titles)),
     }
 
 
@@ -81,7 +88,7 @@ def cost_clause(f: Figures, name: str) -> str:
     return f"投入经费【{name}经费】" if f[f"{name}经费"].value else ""
 
 
-def per_event(events: list[Activity], unit: str = "人次") -> str:
+def per_event(events: list[Event], unit: str = "人次") -> str:
     """ "一线职工体检3400人次、总公司职工体检125人次" (events without a count are named bare)."""
     parts = [f"{e.title}{e.participants}{unit}" if e.participants else e.title for e in events[:MAX_NAMED]]
     return "、".join(parts) + ("等" if len(events) > MAX_NAMED else "")
@@ -93,8 +100,13 @@ RESULTS_NAMED = 3  # results quoted in one paragraph: each can be a long sentenc
 def results_sentence(ctx: SectionContext, categories: tuple[str, ...], lead: str) -> str:
     """The recorded results (名次, 奖项) of this section's activities, biggest events first;
     when there are more, the lead says these are the main ones rather than ending in 等."""
-    rows = ctx.once("results", lambda: activities_with_results(union=ctx.union, period=ctx.period))
-    rows = [a for a in rows if a.category in categories and a.category != A.COMMENDATION]
+    counted = tuple(c for c in categories if c != A.COMMENDATION)
+    rows = ctx.once(
+        f"results-{'-'.join(counted)}",
+        lambda: activities_with_results(
+            union=ctx.union, period=ctx.period, categories=counted, limit=RESULTS_NAMED + 1
+        ),
+    )
     if not rows:
         return ""
     parts = [result_clause(a.title, a.results) for a in rows[:RESULTS_NAMED]]

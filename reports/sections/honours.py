@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Case, Value, When
+
 from activities.choices import HonourLevel, RecipientKind
 from activities.models import Honour
 from activities.selectors import honours_in
@@ -25,9 +27,10 @@ def _honour(ctx: SectionContext, honour: Honour) -> str:
 
 
 def honour_sentences(ctx: SectionContext, f: Figures) -> list[str]:
-    honours = sorted(
-        honours_in(union=ctx.union, period=ctx.period),
-        key=lambda h: (LEVEL_ORDER.get(h.level, 99), h.date, h.id),
+    # The highest levels first; one more than are named tells whether the list is cut.
+    rank = Case(*(When(level=v, then=Value(i)) for v, i in LEVEL_ORDER.items()), default=Value(99))
+    honours = list(
+        honours_in(union=ctx.union, period=ctx.period).order_by(rank, "date", "id")[: MAX_NAMED + 1]
     )
     if not honours:
         return []
