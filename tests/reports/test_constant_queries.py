@@ -60,3 +60,6 @@ def test_assembly_and_the_cold_dashboard_do_not_grow_with_the_union():
     # merged product (works, aid, the opening's headline); a grassroots union does not roll
     # itself up for the subtree section. Constant is the guarantee.
     assert assemble_queries <= 115, counts
+    # The dashboard's statistics-return checks count what its cards count, once
+    # (records.memo.figures_scope): 68 queries when each asked for itself.
+    assert counts["small-load"][1] <= 50, counts
