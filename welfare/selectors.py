@@ -8,7 +8,7 @@ records never count; voided records never count in anything here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -33,6 +33,7 @@ from .choices import (
     HardshipCategory,
     HardshipStatus,
 )
+from .counted import counted_rows
 from .models import Disbursement, DisbursementBatch, DonationDrive, HardshipFile, HardshipReview
 
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -135,44 +136,37 @@ def counted_disbursements(*, union: Union, period: Period) -> QuerySet[Disbursem
 def disbursement_totals(*, union: Union, period: Period, kinds: Iterable[str] | None = None) -> Totals:
     """All counted disbursements of the period (approved + paid), or those of `kinds`.
     `households` counts each recipient once across all types."""
-    qs = counted_disbursements(union=union, period=period)
-    if kinds is not None:
-        qs = qs.filter(kind__in=list(kinds))
-    row = qs.aggregate(**_AGGREGATES)
-    return Totals(**_totals_from(row))
+    if kinds is None:
+        return _counted(union, period, "all")
+    qs = counted_disbursements(union=union, period=period).filter(kind__in=list(kinds))
+    return Totals(**_totals_from(qs.aggregate(**_AGGREGATES)))
 
 
-@per_scope
-def disbursement_totals_of(
-    *, union: Union, period: Period, groups: Mapping[str, Iterable[str] | None]
-) -> dict[str, Totals]:
-    """disbursement_totals of several sets of types (None: all types) from one pass over
-    the period's disbursements: each aggregate filtered to its types, so households still
-    count each recipient once within its set."""
-    aggregates: dict[str, Any] = {}
-    for name, kinds in groups.items():
-        only = Q(kind__in=list(kinds)) if kinds is not None else Q()
-        aggregates.update(
-            {
-                f"{name}:person_times": Count("id", filter=only),
-                f"{name}:members": Count("member", distinct=True, filter=only),
-                f"{name}:named": Count("recipient_name", distinct=True, filter=only & Q(member__isnull=True)),
-                f"{name}:cash": Coalesce(Sum("cash_amount", filter=only), ZERO, output_field=MONEY),
-                f"{name}:goods_value": Coalesce(Sum("goods_value", filter=only), ZERO, output_field=MONEY),
-            }
-        )
-    row = counted_disbursements(union=union, period=period).aggregate(**aggregates)
-    return {
-        name: Totals(**_totals_from({key: row[f"{name}:{key}"] for key in _AGGREGATES})) for name in groups
-    }
+def _counted(union: Union, period: Period, name: str) -> Totals:
+    return Totals(**_totals_from(counted_rows(union=union, period=period)[name]))
 
 
-@per_scope
+def disbursement_totals_split(*, union: Union, period: Period) -> tuple[Totals, Totals, Totals]:
+    """The period's totals: all, 救助 (AID_KINDS) and 慰问 (the other kinds)."""
+    return tuple(_counted(union, period, name) for name in ("all", "aid", "comfort"))  # type: ignore[return-value]
+
+
 def disbursement_totals_to_non_members(*, union: Union, period: Period) -> Totals:
     """Counted disbursements to named people who are not members (retirees, families, the
     workers an aid centre serves): aid to non-members is reported as such."""
-    qs = counted_disbursements(union=union, period=period).filter(member__isnull=True)
-    return Totals(**_totals_from(qs.aggregate(**_AGGREGATES)))
+    return _counted(union, period, "non_members")
+
+
+def _by(
+    union: Union, period: Period, prefix: str, choices: list[tuple[str, str]], include_empty: bool
+) -> list[TypeTotal]:
+    rows = counted_rows(union=union, period=period)
+    result = []
+    for value, label in choices:
+        row = rows[f"{prefix}:{value}"]
+        if row["person_times"] or include_empty:
+            result.append(TypeTotal(kind=value, label=str(label), **_totals_from(row)))
+    return result
 
 
 def _grouped(
@@ -188,15 +182,12 @@ def _grouped(
     return result
 
 
-@per_scope
 def disbursement_totals_by_type(
     *, union: Union, period: Period, include_empty: bool = False
 ) -> list[TypeTotal]:
     """Counted disbursements (approved + paid) by type, in the vocabulary's order; types without
     records are left out unless `include_empty`."""
-    return _grouped(
-        counted_disbursements(union=union, period=period), "kind", DisbursementKind.choices, include_empty
-    )
+    return _by(union, period, "kind", DisbursementKind.choices, include_empty)
 
 
 def disbursement_totals_by_festival(
@@ -207,17 +198,11 @@ def disbursement_totals_by_festival(
     return _grouped(qs, "festival", Festival.choices, include_empty)
 
 
-@per_scope
 def disbursement_totals_by_funding_source(
     *, union: Union, period: Period, include_empty: bool = False
 ) -> list[TypeTotal]:
     """Counted disbursements (approved + paid) by funding source."""
-    return _grouped(
-        counted_disbursements(union=union, period=period),
-        "funding_source",
-        FundingSource.choices,
-        include_empty,
-    )
+    return _by(union, period, "source", FundingSource.choices, include_empty)
 
 
 @per_scope
@@ -445,15 +430,9 @@ def donation_totals(*, union: Union, period: Period) -> DonationTotals:
     return DonationTotals(total["drives"], total["participants"], total["amount"], by_kind)
 
 
-@per_scope
 def hardship_households_helped(*, union: Union, period: Period) -> int:
     """Hardship households (困难职工档案) that received counted aid in the period: one per file."""
-    # COUNT(DISTINCT) leaves out payouts without a file by itself; a "file IS NOT NULL" filter
-    # made PostgreSQL walk the file index across every union's payouts (44,000 pages once
-    # the database held a province) instead of this union's year.
-    return counted_disbursements(union=union, period=period).aggregate(
-        n=Count("hardship_file", distinct=True)
-    )["n"]
+    return counted_rows(union=union, period=period)["hardship_files"]
 
 
 @per_scope

@@ -31,6 +31,7 @@ from funds.choices import INCOME_CATEGORIES, SPENDING_CATEGORIES, WELFARE_LINE_K
 from funds.selectors import fund_summary
 from members.cadres import cadre_figures
 from members.selectors import membership_figures
+from records.memo import figures_scope
 from records.periods import Period
 from rights.selectors import rights_summary
 from unions.models import Union
@@ -219,7 +220,11 @@ def indicator_values(*, union: Union, period: Period, today: dt.date | None = No
     Collective contracts are counted as of the period's end, or today while it runs, as the
     report does; `today` is the report's `dt.date.today()` unless given.
     """
-    today = today or dt.date.today()
+    with figures_scope():  # the selectors share passes (welfare.counted): once each
+        return _values(union=union, period=period, today=today or dt.date.today())
+
+
+def _values(*, union: Union, period: Period, today: dt.date) -> dict[str, Value]:
     v: dict[str, Value] = dict(profile_figures(union=union, period=period))
 
     members = membership_figures(union=union, period=period)

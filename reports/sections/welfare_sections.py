@@ -9,14 +9,15 @@ from django.utils.safestring import SafeString
 from funds.choices import Category
 from funds.selectors import audits_for_year, fund_summary
 from records.money import format_yuan
-from welfare.choices import DisbursementKind, FundingSource, HardshipCategory
+from welfare.choices import FundingSource, HardshipCategory
+from welfare.counted import AID_KINDS
 from welfare.selectors import (
     Totals,
     TypeTotal,
     disbursement_totals,
     disbursement_totals_by_funding_source,
     disbursement_totals_by_type,
-    disbursement_totals_of,
+    disbursement_totals_split,
     disbursement_totals_to_non_members,
     disbursements_paid_from_union_funds,
     donation_titles,
@@ -36,7 +37,6 @@ TEN_THOUSAND = Decimal("10000")
 
 
 # Universal comfort (every member in the same situation gets it) apart from aid to need.
-AID_KINDS = (DisbursementKind.LIVING, DisbursementKind.MEDICAL, DisbursementKind.STUDENT)
 
 
 def kind_phrase(row: TypeTotal) -> str:
@@ -222,15 +222,8 @@ class WelfareSection(Section):
 
 
 def _welfare_totals(ctx: SectionContext) -> tuple[Totals, Totals, Totals]:
-    """The period's disbursement totals: all, 救助 (AID_KINDS) and 慰问 (the others), in one query."""
-    comfort_kinds = [k for k in DisbursementKind.values if k not in AID_KINDS]
-
-    def compute() -> tuple[Totals, Totals, Totals]:
-        groups = {"all": None, "aid": AID_KINDS, "comfort": comfort_kinds}
-        totals = disbursement_totals_of(union=ctx.union, period=ctx.period, groups=groups)
-        return totals["all"], totals["aid"], totals["comfort"]
-
-    return ctx.once("welfare-totals", compute)
+    """The period's disbursement totals: all, 救助 (AID_KINDS) and 慰问 (the others)."""
+    return disbursement_totals_split(union=ctx.union, period=ctx.period)
 
 
 def _by_funding_source(ctx: SectionContext) -> list[TypeTotal]:

@@ -327,19 +327,34 @@ def test_pending_count_excludes_voided_and_other_unions(union, other_union):
     assert selectors.pending_approval_count(union=union) == 2
 
 
-def test_totals_of_several_type_sets_come_from_one_query(records, union, django_assert_num_queries):
+def test_every_counted_total_comes_from_one_pass(records, union, django_assert_num_queries):
+    from records.memo import figures_scope
+    from welfare.choices import FundingSource
+    from welfare.counted import AID_KINDS, COMFORT_KINDS
+
     period = period_for(union, 2025)
-    aid = ["living", "medical", "student"]
-    comfort = ["festival", "summer", "funeral"]
-    with django_assert_num_queries(1):
-        totals = selectors.disbursement_totals_of(
-            union=union, period=period, groups={"all": None, "aid": aid, "comfort": comfort, "none": []}
+    with figures_scope(), django_assert_num_queries(1):
+        everything, aid, comfort = selectors.disbursement_totals_split(union=union, period=period)
+        by_type = selectors.disbursement_totals_by_type(union=union, period=period, include_empty=True)
+        by_source = selectors.disbursement_totals_by_funding_source(union=union, period=period)
+        selectors.disbursement_totals_to_non_members(union=union, period=period)
+        selectors.hardship_households_helped(union=union, period=period)
+    # Each set against a query of its own (the kinds= path filters in SQL).
+    assert everything == selectors.disbursement_totals(union=union, period=period)
+    assert aid == selectors.disbursement_totals(union=union, period=period, kinds=AID_KINDS)
+    assert comfort == selectors.disbursement_totals(union=union, period=period, kinds=COMFORT_KINDS)
+    for row in by_type:
+        alone = selectors.disbursement_totals(union=union, period=period, kinds=[row.kind])
+        assert (row.households, row.person_times, row.total) == (
+            alone.households,
+            alone.person_times,
+            alone.total,
         )
-    assert totals["all"] == selectors.disbursement_totals(union=union, period=period)
-    for name, kinds in (("aid", aid), ("comfort", comfort)):
-        assert totals[name] == selectors.disbursement_totals(union=union, period=period, kinds=kinds)
-        expected = [_expected(records, period, kind=kind) for kind in kinds]
-        assert totals[name].person_times == sum(e["person_times"] for e in expected)
+        assert row.person_times == _expected(records, period, kind=row.kind)["person_times"]
+    assert sum(r.person_times for r in by_source) == everything.person_times
+    assert {r.kind for r in by_source} <= set(FundingSource.values)
     # 王某 had a mid-autumn and a summer comfort: one household, two person-times.
-    assert totals["comfort"].households == 3 and totals["comfort"].person_times == 4
-    assert totals["none"].households == 0 and totals["none"].total == 0
+    summer_and_festival = selectors.disbursement_totals(
+        union=union, period=period, kinds=["festival", "summer"]
+    )
+    assert summer_and_festival.households < summer_and_festival.person_times
