@@ -36,13 +36,21 @@ def export_workbook(*, job_id: int, attempt: int) -> dict[str, object]:
 
 @task()
 def fill_rollup(*, union_id: int, year: int) -> dict[str, object]:
-    """Compute and store the figures of every unit of a large subtree (workbook.rollup_filling)."""
+    """Queue the filling of a large subtree's cold units, a chunk per task, so that as many
+    workers as run share it (workbook.rollup_filling)."""
     from unions.models import Union
 
-    from .rollup import rollup
+    from .rollup_filling import queue_fill
 
     union = Union.objects.filter(pk=union_id).first()
     if union is None:
         return {"union": union_id, "skipped": True}
-    result = rollup(union=union, year=year)
-    return {"union": union_id, "year": year, "units": len(result.sources)}
+    return {"union": union_id, "year": year, "chunks": queue_fill(union=union, year=year)}
+
+
+@task()
+def fill_units(*, top_id: int, union_ids: list[int], year: int) -> dict[str, object]:
+    """Compute and store the figures of some units of `top`'s subtree (a chunk of a fill)."""
+    from .rollup_filling import fill_chunk
+
+    return {"top": top_id, "year": year, "units": fill_chunk(top_id=top_id, union_ids=union_ids, year=year)}

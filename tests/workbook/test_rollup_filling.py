@@ -69,3 +69,23 @@ def test_units_done_stay_done_and_a_write_makes_only_its_unit_stale(city):
     g1.name = "第一厂工会"
     g1.save()  # logged on g1: its version moves
     assert stale_units(union=top, year=Y) == (1, 6)
+
+
+def test_a_fill_is_shared_out_in_chunks_each_stored_when_done(city, monkeypatch):
+    from workbook import rollup_filling
+
+    top = city[0]
+    monkeypatch.setattr(rollup_filling, "FILL_CHUNK", 2)
+    assert rollup_filling.queue_fill(union=top, year=Y) == 3  # six cold units, two a task
+    assert stale_units(union=top, year=Y) == (0, 6)
+    assert rollup_filling.queue_fill(union=top, year=Y) == 0  # nothing left to fill
+
+
+def test_a_chunk_computes_only_units_of_its_own_subtree(city):
+    from workbook.rollup_filling import fill_chunk
+
+    _, a, b = city
+    other = b.children.get()
+    assert fill_chunk(top_id=a.pk, union_ids=[other.pk, a.pk], year=Y) == 1
+    assert not UnionFigures.objects.filter(union=other).exists()
+    assert UnionFigures.objects.filter(union=a).exists()
