@@ -75,20 +75,9 @@ class LevelCount:
 
 
 @per_scope
-def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
-    row = _live_activities(union, period).aggregate(
-        count=Count("id"),
-        participants=_int_sum("participants"),
-        women_participants=_int_sum("women_participants"),
-        cost=_money_sum("cost"),
-    )
-    return ActivityTotals(**row)
-
-
-@per_scope
-def activities_by_category(*, union: Union, period: Period) -> list[CategoryTotal]:
-    """Every category that has activities in the period, in the order of the choices."""
-    rows = {
+def _category_rows(union: Union, period: Period) -> dict[str, dict]:
+    """The period's live activities grouped by category: the totals add these up."""
+    return {
         row["category"]: row
         for row in _live_activities(union, period)
         .order_by()
@@ -100,6 +89,21 @@ def activities_by_category(*, union: Union, period: Period) -> list[CategoryTota
             cost=_money_sum("cost"),
         )
     }
+
+
+def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
+    rows = _category_rows(union, period).values()
+    return ActivityTotals(
+        count=sum(r["count"] for r in rows),
+        participants=sum(r["participants"] for r in rows),
+        women_participants=sum(r["women_participants"] for r in rows),
+        cost=sum((r["cost"] for r in rows), _ZERO),
+    )
+
+
+def activities_by_category(*, union: Union, period: Period) -> list[CategoryTotal]:
+    """Every category that has activities in the period, in the order of the choices."""
+    rows = _category_rows(union, period)
     return [
         CategoryTotal(
             category=category.value,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, DecimalField, Q, Sum
 from django.db.models.functions import Coalesce
@@ -70,19 +71,35 @@ class RightsSummary:
         return self.mediation_recovered + self.legal_aid_recovered
 
 
+def _sums(rows, counts: tuple[str, ...], money: tuple[str, ...]) -> dict[str, Any]:  # noqa: ANN001
+    """The totals of grouped rows: every aggregate here adds up across the groups."""
+    rows = list(rows)
+    return {key: sum(r[key] for r in rows) for key in counts} | {
+        key: sum((r[key] for r in rows), ZERO) for key in money
+    }
+
+
 @per_scope
 def rights_summary(*, union: Union, period: Period) -> RightsSummary:
     in_period = Q(union=union, voided_at__isnull=True)
     cases = MediationCase.objects.filter(in_period, received_on__range=(period.start, period.end))
-    mediation = cases.aggregate(
-        received=Count("id"),
-        successful=Count("id", filter=Q(outcome=MediationOutcome.SUCCESS)),
-        failed=Count("id", filter=Q(outcome=MediationOutcome.FAILED)),
-        pending=Count("id", filter=Q(outcome=MediationOutcome.PENDING)),
-        workers=Coalesce(Sum("workers_involved"), 0),
-        recovered=_money("amount_recovered"),
+    # One grouped pass: the totals add up the dispute types' rows.
+    by_type_rows = (
+        cases.order_by()
+        .values("dispute_type")
+        .annotate(
+            received=Count("id"),
+            successful=Count("id", filter=Q(outcome=MediationOutcome.SUCCESS)),
+            failed=Count("id", filter=Q(outcome=MediationOutcome.FAILED)),
+            pending=Count("id", filter=Q(outcome=MediationOutcome.PENDING)),
+            workers=Coalesce(Sum("workers_involved"), 0),
+            recovered=_money("amount_recovered"),
+        )
     )
-    by_type = dict(cases.values("dispute_type").annotate(n=Count("id")).values_list("dispute_type", "n"))
+    mediation = _sums(
+        by_type_rows, ("received", "successful", "failed", "pending", "workers"), ("recovered",)
+    )
+    by_type = {row["dispute_type"]: row["received"] for row in by_type_rows}
     aid = LegalAid.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
         consultation_persons=Coalesce(Sum("persons", filter=Q(kind=LegalAidKind.CONSULTATION)), 0),
         represented=Count("id", filter=Q(kind=LegalAidKind.REPRESENTATION)),
@@ -94,17 +111,20 @@ def rights_summary(*, union: Union, period: Period) -> RightsSummary:
     )
     # Aliases differ from the field names: an aggregate may not reuse a field's name.
     letters = Petition.objects.filter(in_period, date__range=(period.start, period.end))
-    petitions = letters.aggregate(
-        n_cases=Coalesce(Sum("cases"), 0),
-        n_persons=Coalesce(Sum("persons"), 0),
-        n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
-        n_collective=Coalesce(Sum("cases", filter=Q(collective=True)), 0),
-        n_collective_persons=Coalesce(Sum("persons", filter=Q(collective=True)), 0),
+    by_channel_rows = list(
+        letters.order_by()
+        .values("channel")
+        .annotate(
+            n_cases=Coalesce(Sum("cases"), 0),
+            n_persons=Coalesce(Sum("persons"), 0),
+            n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
+            n_collective=Coalesce(Sum("cases", filter=Q(collective=True)), 0),
+            n_collective_persons=Coalesce(Sum("persons", filter=Q(collective=True)), 0),
+        )
     )
-    by_channel = {
-        row["channel"]: row
-        for row in letters.values("channel").annotate(n_cases=Sum("cases"), n_persons=Sum("persons"))
-    }
+    keys = ("n_cases", "n_persons", "n_resolved", "n_collective", "n_collective_persons")
+    petitions = _sums(by_channel_rows, keys, ())
+    by_channel = {row["channel"]: row for row in by_channel_rows}
     return RightsSummary(
         mediation_received=mediation["received"],
         mediation_successful=mediation["successful"],

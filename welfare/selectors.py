@@ -418,8 +418,8 @@ def donation_totals(*, union: Union, period: Period) -> DonationTotals:
         "participants": Coalesce(Sum("participants"), 0),
         "amount": _money("amount_raised"),
     }
-    total = qs.aggregate(**aggregates)
     rows = {r["kind"]: r for r in qs.values("kind").annotate(**aggregates).order_by()}
+    total = {key: sum((r[key] for r in rows.values()), ZERO if key == "amount" else 0) for key in aggregates}
     by_kind = tuple(
         DonationKindTotal(
             value, str(label), rows[value]["drives"], rows[value]["participants"], rows[value]["amount"]
