@@ -201,28 +201,36 @@ def in_force_on(day: dt.date) -> Q:
 @per_scope
 def contract_summary(*, union: Union, period: Period, today: dt.date) -> ContractSummary:
     as_of = min(period.end, today)
-    contracts = _live(CollectiveContract, union)
-    in_force = {
+    # One pass, grouped by kind: the contracts in force on the day and those signed in the
+    # period (the signed totals add up over the kinds).
+    force, signing = in_force_on(as_of), _in(period, "signed_on")
+    rows = {
         row["kind"]: row
-        for row in contracts.filter(in_force_on(as_of))
+        for row in _live(CollectiveContract, union)
+        .filter(force | signing)
+        .order_by()
         .values("kind")
-        .annotate(n=Count("id"), workers=Sum("workers_covered"))
+        .annotate(
+            n=Count("id", filter=force),
+            workers=Coalesce(Sum("workers_covered", filter=force), 0),
+            signed=Count("id", filter=signing),
+            rounds=Coalesce(Sum("negotiation_rounds", filter=signing), 0),
+            growth_n=Count("wage_growth", filter=signing),
+            growth_sum=Coalesce(Sum("wage_growth", filter=signing), ZERO, output_field=DecimalField()),
+        )
     }
     lines = tuple(
         ContractKindLine(
             kind=str(k.value),
             label=str(k.label),
-            contracts=in_force.get(k.value, {}).get("n", 0),
-            workers_covered=in_force.get(k.value, {}).get("workers") or 0,
+            contracts=rows.get(k.value, {}).get("n", 0),
+            workers_covered=rows.get(k.value, {}).get("workers") or 0,
         )
         for k in ContractKind
     )
-    signed = contracts.filter(_in(period, "signed_on")).aggregate(
-        n=Count("id"),
-        rounds=Coalesce(Sum("negotiation_rounds"), 0),
-        growth_n=Count("wage_growth"),
-        growth_sum=Coalesce(Sum("wage_growth"), ZERO, output_field=DecimalField()),
-    )
+    signed = {key: sum(r[key] for r in rows.values()) for key in ("signed", "rounds", "growth_n")}
+    signed["n"] = signed.pop("signed")
+    signed["growth_sum"] = sum((r["growth_sum"] for r in rows.values()), ZERO)
     average = None
     if signed["growth_n"]:
         average = (Decimal(signed["growth_sum"]) / signed["growth_n"]).quantize(
