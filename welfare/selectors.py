@@ -378,16 +378,22 @@ def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
 def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
     """Files (not voided) open at the period's end (by their current category), opened in the
     period, closed in the period, and reviewed in the period."""
-    files = HardshipFile.objects.live().filter(union=union)
-    by_category = dict(
-        files.filter(open_on(period.end)).values_list("category").annotate(n=Count("id")).order_by()
+    # One pass over the union's files, grouped by category; opened and closed add up.
+    rows = list(
+        HardshipFile.objects.live()
+        .filter(union=union)
+        .order_by()
+        .values("category")
+        .annotate(
+            open=Count("id", filter=open_on(period.end)),
+            opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),
+            closed=Count(
+                "id", filter=Q(status=HardshipStatus.CLOSED, closed_on__range=(period.start, period.end))
+            ),
+        )
     )
-    counts = files.aggregate(
-        opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),
-        closed=Count(
-            "id", filter=Q(status=HardshipStatus.CLOSED, closed_on__range=(period.start, period.end))
-        ),
-    )
+    by_category = {row["category"]: row["open"] for row in rows if row["open"]}
+    counts = {key: sum(row[key] for row in rows) for key in ("opened", "closed")}
     reviewed = (
         HardshipReview.objects.live()
         .filter(union=union, file__voided_at__isnull=True, reviewed_on__range=(period.start, period.end))
