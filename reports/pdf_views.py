@@ -34,9 +34,16 @@ def _job_page(request: UnionRequest, job: DraftPdfJob) -> HttpResponse:
     return redirect("reports:pdf-job", code=request.union.code, pk=job.pk)
 
 
+def _job_file(request: UnionRequest, job: DraftPdfJob) -> HttpResponse:
+    try:
+        return _attachment(job.report, default_storage.open(job.file.name, "rb"))
+    except FileNotFoundError:  # replaced by a newer version a moment ago: ask again
+        return redirect("reports:pdf", code=request.union.code, pk=job.report_id)
+
+
 def _served_or_followed(request: UnionRequest, job: DraftPdfJob) -> HttpResponse:
     if job.status == DraftPdfStatus.DONE:
-        return _attachment(job.report, default_storage.open(job.file.name, "rb"))
+        return _job_file(request, job)
     return _job_page(request, job)
 
 
@@ -102,7 +109,7 @@ def pdf_file(request: UnionRequest, pk: int) -> HttpResponse:
         return _job_page(request, job)
     digest = draft_pdf.current_digest(report)
     if job.digest == digest:
-        return _attachment(report, default_storage.open(job.file.name, "rb"))
+        return _job_file(request, job)
     current = draft_pdf.for_download(report=report, actor=current_actor(), digest=digest)
     if current.status != DraftPdfStatus.DONE:
         messages.info(request, CHANGED)

@@ -45,7 +45,7 @@ def report(union, settings, tmp_path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def renders(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
-    """The PIDs of every PDF print, by the one entry point (reports.pdf.render_pdf)."""
+    """The PIDs of every PDF print through the one entry point (reports.pdf.render_pdf)."""
     seen: list[int] = []
     real = pdf.render_pdf
 
@@ -54,6 +54,7 @@ def renders(monkeypatch) -> list[int]:  # type: ignore[no-untyped-def]
         return real(html)
 
     monkeypatch.setattr(pdf, "render_pdf", counted)
+    monkeypatch.setattr(services, "render_pdf", counted)  # the name finalising prints by
     return seen
 
 
