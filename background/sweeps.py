@@ -18,6 +18,7 @@ from records import scratch
 HANDLERS = {
     "export-": "workbook.jobs.interrupted",
     "finalise-job-": "reports.finalising.interrupted",
+    "draft-pdf-": "reports.draft_pdf.interrupted",
 }
 
 

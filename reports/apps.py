@@ -12,7 +12,7 @@ class ReportsConfig(AppConfig):
         from records.models import AUDIT_EXCLUDE
 
         from . import checks  # noqa: F401  (registers the font and HarfBuzz checks)
-        from .models import FinaliseJob, OfficialNumber, OfficialStyle, Report, ReportSection
+        from .models import DraftPdfJob, FinaliseJob, OfficialNumber, OfficialStyle, Report, ReportSection
 
         register(Report, exclude=AUDIT_EXCLUDE | {"snapshot"})
         from .sections import BY_KEY
@@ -24,6 +24,8 @@ class ReportsConfig(AppConfig):
         register(ReportSection, exclude={"figures_seen"}, display={"key": section_title})
         # Who asked for a finalise and how it ended; started_at moves by queryset update.
         register(FinaliseJob, exclude={"started_at", "task_id"})
+        # A draft's PDF asked for and how it ended; the digest names the version printed.
+        register(DraftPdfJob, exclude={"started_at", "task_id", "digest"})
         register(OfficialStyle)
         register(OfficialNumber)
         register_event_labels({"reports.report.finalised": "定稿"})

@@ -273,5 +273,73 @@ class FinaliseJob(models.Model):
         return self.status in (FinaliseStatus.DONE, FinaliseStatus.FAILED)
 
 
+class DraftPdfStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("正在生成")
+    DONE = "done", _("完成")
+    FAILED = "failed", _("失败")
+    EXPIRED = "expired", _("已过期")  # replaced by a newer version's PDF, or the report was finalised
+
+
+IN_FLIGHT = (DraftPdfStatus.PENDING, DraftPdfStatus.RUNNING)
+
+
+class DraftPdfJob(models.Model):
+    """The PDF of a draft, printed by a task worker (reports/draft_pdf.py) and kept while the
+    draft's printed content is unchanged, so a repeated download is served without a render.
+
+    `digest` names the version: the SHA-256 of the print HTML. It is the version asked for
+    while the job waits and the version printed once it is done; a download whose digest no
+    longer matches the draft is stale and is printed again."""
+
+    union = models.ForeignKey(
+        "unions.Union", verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+"
+    )
+    report = models.ForeignKey(
+        Report, verbose_name=_("总结"), on_delete=models.CASCADE, related_name="draft_pdf_jobs"
+    )
+    digest = models.CharField(_("内容摘要"), max_length=64)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=DraftPdfStatus.choices, default=DraftPdfStatus.PENDING
+    )
+    error = models.TextField(_("错误信息"), blank=True)
+    file = models.FileField(_("文件"), max_length=200, blank=True, editable=False)
+    file_size = models.PositiveBigIntegerField(_("文件大小（字节）"), default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("请求人"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_from = models.GenericIPAddressField(_("请求人IP"), null=True, blank=True)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("草稿PDF任务")
+        verbose_name_plural = _("草稿PDF任务")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            # Two clicks on 下载 PDF wait for one print of the same version.
+            models.UniqueConstraint(
+                fields=["report", "digest"],
+                condition=models.Q(status__in=["pending", "running"]),
+                name="one_draft_pdf_job_under_way",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}草稿PDF（{self.get_status_display()}）"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status not in IN_FLIGHT
+
+
 # The optional red header (红头) lives in its own module; imported here so Django finds it.
 from .official import OfficialNumber, OfficialStyle  # noqa: E402,F401

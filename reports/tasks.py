@@ -30,3 +30,22 @@ def finalise_report(*, job_id: int, attempt: int) -> dict[str, object]:
     if job.status != FinaliseStatus.DONE:
         raise FinaliseFailed(job.error)
     return {"job": job.pk, "report": job.report_id}
+
+
+class DraftPdfFailed(Exception):
+    """The draft's PDF could not be printed; the message (in Chinese) is the job's."""
+
+
+@task()
+def render_draft_pdf(*, job_id: int, attempt: int) -> dict[str, object]:
+    from . import draft_pdf
+    from .models import IN_FLIGHT, DraftPdfJob
+
+    current = DraftPdfJob.objects.filter(pk=job_id).values("status", "attempts").first()
+    # A task the sweep gave up on (the job was queued again under a new attempt) does nothing.
+    if current is None or current["attempts"] != attempt or current["status"] not in IN_FLIGHT:
+        return {"job": job_id, "skipped": True}
+    job = draft_pdf.run(job_id)
+    if job.status != "done":
+        raise DraftPdfFailed(job.error)
+    return {"job": job.pk, "report": job.report_id, "bytes": job.file_size}

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -22,7 +22,6 @@ from .figures import marker_problems
 from .forms import OwnSectionForm, ReportForm, SectionForm, StartReportForm
 from .markers import report_marker_problems
 from .models import FinaliseJob, FinaliseStatus, Report, ReportSection
-from .pdf import RenderFailed
 from .sections import section_for
 from .word import render_docx
 
@@ -221,24 +220,6 @@ def report_preview(request: UnionRequest, pk: int) -> HttpResponse:
         },
     )
     return HttpResponse(html)
-
-
-@union_view(Perm.VIEW)
-def report_pdf(request: UnionRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
-    filename = f"{report.title}.pdf"
-    if report.is_final and report.pdf:
-        return FileResponse(
-            report.pdf.open("rb"), as_attachment=True, filename=filename, content_type="application/pdf"
-        )
-    try:
-        pdf = services.render_report_pdf(report)
-    except RenderFailed as exc:
-        messages.error(request, exc.message)
-        return redirect("reports:edit", code=request.union.code, pk=report.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 @union_view(Perm.VIEW)

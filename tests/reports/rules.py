@@ -1,5 +1,13 @@
 from reports.document import assemble
-from reports.models import FinaliseJob, OfficialNumber, OfficialStyle, Report, ReportSection, ReportStatus
+from reports.models import (
+    DraftPdfJob,
+    FinaliseJob,
+    OfficialNumber,
+    OfficialStyle,
+    Report,
+    ReportSection,
+    ReportStatus,
+)
 from reports.services import report_start
 from unions.permissions import Perm
 
@@ -29,6 +37,17 @@ def _finalise_job(union):
     return job
 
 
+def _draft_pdf_job(union):
+    """A draft PDF job of the finalised report: the one kind every reader may reach (a
+    higher-level union sees no drafts); its pages send the reader to the final PDF."""
+    from reports.models import DraftPdfJob
+
+    report = _final_report(union)
+    return DraftPdfJob.objects.filter(report=report).first() or DraftPdfJob.objects.create(
+        union=union, report=report, digest="0" * 64, status="expired"
+    )
+
+
 def _section(union):
     return _final_report(union).sections.first()
 
@@ -40,6 +59,8 @@ URL_RULES = {
     "reports:preview": (Perm.VIEW, _final_report),
     "reports:pdf": (Perm.VIEW, _final_report),
     "reports:docx": (Perm.VIEW, _final_report),
+    "reports:pdf-job": (Perm.VIEW, _draft_pdf_job),
+    "reports:pdf-file": (Perm.VIEW, _draft_pdf_job),
     "reports:official": (Perm.APPROVE, _final_report),
     "reports:finalise": (Perm.APPROVE, _final_report),
     "reports:finalise-job": (Perm.APPROVE, _finalise_job),
@@ -64,6 +85,13 @@ def _new_finalise_job():
     return FinaliseJob.objects.create(union=report.union, report=report, requested_by=UserFactory())
 
 
+def _new_draft_pdf_job():
+    from reports.models import DraftPdfJob
+
+    report = _draft()
+    return DraftPdfJob.objects.create(union=report.union, report=report, digest="a" * 64)
+
+
 def _official_style():
     from tests.factories import UnionFactory
 
@@ -77,6 +105,7 @@ def _official_number():
 AUDIT_CASES = {
     Report: (_draft, "title", "新标题"),
     FinaliseJob: (_new_finalise_job, "status", "failed"),
+    DraftPdfJob: (_new_draft_pdf_job, "status", "failed"),
     ReportSection: (lambda: _draft().sections.first(), "staff_text", "工作人员写的内容"),
     OfficialStyle: (_official_style, "authority", "青山县总工会文件"),
     OfficialNumber: (_official_number, "serial", 6),
