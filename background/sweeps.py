@@ -18,6 +18,7 @@ from records import scratch
 HANDLERS = {
     "export-": "workbook.jobs.interrupted",
     "finalise-job-": "reports.finalising.interrupted",
+    "import-job-": "imports.jobs.interrupted",
 }
 
 
