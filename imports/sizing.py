@@ -22,7 +22,7 @@ from .reader import Limits, check_magic, check_size, check_zip
 # Bytes of sheet XML per row: a wide row of shared strings is under this, so size // WIDE
 # is a floor on the rows; with no dimension, size // NARROW errs towards the worker.
 WIDE_ROW_BYTES = 2_000
-NARROW_ROW_BYTES = 150
+NARROW_ROW_BYTES = 100
 HEAD_BYTES = 4_096
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*(\d*)(?::[A-Z]*(\d+))?\"")
 
