@@ -27,8 +27,9 @@ MEMORY_TARGET_MB = 500
 def lift_limits(rows: int) -> None:
     """Bounds wide enough for `rows` roster rows (as the bench measures, not as served)."""
     settings.ROSTER_IMPORT_MAX_ROWS = max(settings.ROSTER_IMPORT_MAX_ROWS, rows)
-    settings.XLSX_MAX_ROWS = max(settings.XLSX_MAX_ROWS, rows + 10)
-    settings.XLSX_MAX_CELLS = max(settings.XLSX_MAX_CELLS, (rows + 10) * 25)
+    # The read budget counts every row read, the header search's included: room for two passes.
+    settings.XLSX_MAX_ROWS = max(settings.XLSX_MAX_ROWS, 2 * rows + 100)
+    settings.XLSX_MAX_CELLS = max(settings.XLSX_MAX_CELLS, (2 * rows + 100) * 25)
     scale = max(1, rows // 100_000 + 1)
     settings.MAX_UPLOAD_BYTES = max(settings.MAX_UPLOAD_BYTES, 15 * 1024 * 1024 * scale)
     settings.XLSX_MAX_PART_BYTES = max(settings.XLSX_MAX_PART_BYTES, 80 * 1024 * 1024 * scale)
@@ -111,9 +112,9 @@ def run_as_task(union: Any, path: Path, rows: int) -> None:
     read = _worker(rows)
     record_import.refresh_from_db()
     job = ImportJob.objects.filter(record_import=record_import).latest("pk")
+    _line("read + check + plan", upload_s, read)
     if job.status != ImportJob.Status.DONE or not record_import.can_confirm:
         raise SystemExit(f"reading failed: {job.status} {job.error} ({record_import.counts()})")
-    _line("read + check + plan", upload_s, read)
 
     started = time.perf_counter()
     queued = services.record_import_confirm(record_import=record_import, user=user)

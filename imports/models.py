@@ -102,6 +102,8 @@ class RecordImport(models.Model):
         job = self.job
         if job is not None and not job.is_finished:
             return job.state_label
+        if self.status == self.Status.FAILED and self.failure:
+            return f"失败：{self.failure}"
         return str(self.get_status_display())
 
     @property
