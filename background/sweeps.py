@@ -19,6 +19,7 @@ HANDLERS = {
     "export-": "workbook.jobs.interrupted",
     "finalise-job-": "reports.finalising.interrupted",
     "draft-pdf-": "reports.draft_pdf.interrupted",
+    "import-job-": "imports.jobs.interrupted",
 }
 
 

@@ -9,6 +9,10 @@ Run it against a scratch database (migrated): it creates a union named bench-<ti
 with its branches and members and leaves them there, since the audit entries it writes
 are immutable and keep the union. A second pass re-imports the file with a fifth of the
 rows changed, to time updates as well (--no-update-pass to skip).
+
+--as-task runs the import as the web does past IMPORT_SYNC_MAX_ROWS instead: the upload and
+the confirmation queue tasks, each done by `manage.py run_worker --burst` in a process of its
+own, whose time, CPU and peak memory are printed (bench/import_task.py).
 """
 
 from __future__ import annotations
@@ -313,7 +317,14 @@ def main() -> None:
     )
     parser.add_argument("--no-update-pass", action="store_true", help="only time the first (all new) import")
     parser.add_argument("--no-memory-pass", action="store_true", help="skip the tracemalloc pass")
+    parser.add_argument("--as-task", action="store_true", help="upload and confirm through the task worker")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)  # --as-task's worker
     args = parser.parse_args()
+    if args.worker:
+        from import_task import worker_main
+
+        worker_main(args.rows)
+        return
 
     print(f"database: {connection.vendor} {connection.settings_dict.get('NAME')}")
     code = f"bench-{int(time.time())}"
@@ -332,6 +343,12 @@ def run_benchmark(union: Union, workdir: Path, args: argparse.Namespace) -> None
     data = generate(path, args.rows, args.seed, args.writer)
     size = mb(path.stat().st_size)
     print(f"file generation: {time.perf_counter() - started:.2f} s ({args.rows} rows, {size}, {args.writer})")
+    if args.as_task:
+        from import_task import run_as_task
+
+        del data
+        run_as_task(union, path, args.rows)
+        return
 
     report("new", args.rows, run_import(union, path, memory=False))
     if not args.no_update_pass:

@@ -1,5 +1,6 @@
-"""An uploaded ledger kept between its preview and its confirmation, and the header mapping a
-union chose for its own spreadsheets (remembered per record type)."""
+"""An uploaded ledger kept between its preview and its confirmation, the header mapping a
+union chose for its own spreadsheets (remembered per record type), and the task-queue jobs
+that read or write a large ledger off the request path (imports/jobs.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class RecordImport(models.Model):
     """
 
     class Status(models.TextChoices):
+        READING = "reading", _("正在读取")  # a large file, until the task worker has checked it
         PREVIEWED = "previewed", _("待确认")
         APPLIED = "applied", _("已导入")
         FAILED = "failed", _("失败")
@@ -87,6 +89,24 @@ class RecordImport(models.Model):
         )
 
     @property
+    def job(self) -> ImportJob | None:
+        """The latest task-queue job of this import (prefetched as `job_list` on lists)."""
+        listed = getattr(self, "job_list", None)
+        if listed is not None:
+            return listed[0] if listed else None
+        return self.jobs.order_by("-pk").first()
+
+    @property
+    def state_label(self) -> str:
+        """What a list shows: the job's progress while one runs, else the status."""
+        job = self.job
+        if job is not None and not job.is_finished:
+            return job.state_label
+        if self.status == self.Status.FAILED and self.failure:
+            return f"失败：{self.failure}"
+        return str(self.get_status_display())
+
+    @property
     def added_count(self) -> int:
         return self.valid_count - self.updated_count
 
@@ -130,3 +150,63 @@ class HeaderMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.union}·{self.kind}"
+
+
+class ImportJob(models.Model):
+    """One step of a large import done by the task worker (imports/jobs.py): reading and
+    checking the stored file (again after a new mapping or choices), or writing it after
+    the clerk confirmed. The import's own status stays the truth of what was written."""
+
+    class Step(models.TextChoices):
+        READ = "read", _("读取")
+        APPLY = "apply", _("导入")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("排队中")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("完成")
+        FAILED = "failed", _("失败")
+
+    union = models.ForeignKey(Union, verbose_name=_("工会"), on_delete=models.PROTECT, related_name="+")
+    record_import = models.ForeignKey(
+        RecordImport, verbose_name=_("台账导入"), on_delete=models.CASCADE, related_name="jobs"
+    )
+    step = models.CharField(_("步骤"), max_length=10, choices=Step.choices)
+    status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("失败原因"), blank=True)
+    # what the clerk is told when the job is done (导入完成：… or why nothing was written)
+    outcome = models.TextField(_("结果"), blank=True)
+    applied = models.BooleanField(_("已写入"), default=False)
+    announced = models.BooleanField(_("已告知"), default=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_from = models.GenericIPAddressField(_("操作人IP"), null=True, blank=True)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("台账导入任务")
+        verbose_name_plural = _("台账导入任务")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.record_import}·{self.get_step_display()}（{self.get_status_display()}）"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def state_label(self) -> str:
+        """排队中 / 正在读取 / 正在导入 M 行 / 完成 / 失败：原因."""
+        if self.status == self.Status.RUNNING:
+            if self.step == self.Step.READ:
+                return "正在读取"
+            return f"正在导入 {self.record_import.valid_count} 行"
+        if self.status == self.Status.FAILED:
+            return f"失败：{self.error}"
+        return str(self.get_status_display())

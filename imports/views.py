@@ -10,15 +10,17 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from records.params import choice_param, page_param
 from unions.permissions import Perm, UnionRequest, get_for_union, union_view
 
-from . import registry, services
+from . import jobs, registry, services
 from .forms import LedgerUploadForm
 from .headers import normalize
-from .models import RecordImport
+from .job_pages import job_response
+from .models import ImportJob, RecordImport
 from .preview import shown_rows
 from .reader import FileRefused, limits
 from .spec import NONMEMBER
@@ -36,16 +38,22 @@ TABS = {
 
 @union_view(Perm.EDIT)
 def import_home(request: UnionRequest) -> HttpResponse:
-    recent = RecordImport.objects.filter(union=request.union).select_related("uploaded_by")[:20]
+    imports = RecordImport.objects.filter(union=request.union).select_related("uploaded_by")
+    recent = jobs.with_jobs(imports)[:20]
     titles = {t.key: t.title for t in registry.all_types()}
-    return render(
+    busy = any(item.job is not None and not item.job.is_finished for item in recent)
+    response = render(
         request,
         "imports/home.html",
         {
             "types": registry.all_types(),
             "recent": [(item, titles.get(item.kind, item.kind)) for item in recent],
+            "refresh": busy,
         },
     )
+    if busy:  # the list follows the imports the task worker is reading or writing
+        response["Refresh"] = "5"
+    return response
 
 
 def _kind(request: UnionRequest) -> str:
@@ -64,7 +72,7 @@ def import_upload(request: UnionRequest) -> HttpResponse:
     form = LedgerUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            record_import = services.record_import_create(
+            record_import = services.record_import_upload(
                 union=request.union, user=request.user, kind=kind, upload=form.cleaned_data["file"]
             )
         except FileRefused as exc:
@@ -106,6 +114,10 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
     record_type = registry.get_or_404(record_import.kind)
     if record_type.preview_url:
         return redirect(record_type.preview_url, code=request.union.code, pk=record_import.pk)
+    upload_url = reverse("imports:upload", args=[request.union.code]) + f"?kind={record_type.key}"
+    following = job_response(request, record_import, upload_url=upload_url)
+    if following is not None:
+        return following
     summary = record_import.summary or {}
     default = next(
         (name for name, (attr, _) in TABS.items() if name != "valid" and getattr(record_import, attr)),
@@ -159,7 +171,12 @@ def import_mapping(request: UnionRequest, pk: int) -> HttpResponse:
     except (services.ImportRefusedError, FileRefused, OSError) as exc:
         messages.error(request, getattr(exc, "message", "保存的上传文件已无法读取，请重新上传。"))
     else:
-        messages.success(request, "已按所选的列对应关系重新核对；本会下次导入同类台账时会沿用。")
+        if record_import.status == RecordImport.Status.READING:
+            messages.info(
+                request, "文件较大，正在由后台按所选的列对应关系重新核对；本会下次导入同类台账时会沿用。"
+            )
+        else:
+            messages.success(request, "已按所选的列对应关系重新核对；本会下次导入同类台账时会沿用。")
     return _back(request, record_import)
 
 
@@ -178,7 +195,7 @@ def import_resolve(request: UnionRequest, pk: int) -> HttpResponse:
         messages.warning(request, "没有作出任何选择。")
         return _back(request, record_import, "pending")
     try:
-        services.record_import_resolve(record_import=record_import, choices=choices)
+        services.record_import_resolve(record_import=record_import, choices=choices, user=request.user)
     except (services.ImportRefusedError, FileRefused, OSError) as exc:
         messages.error(request, getattr(exc, "message", "保存的上传文件已无法读取，请重新上传。"))
     else:
@@ -194,6 +211,8 @@ def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
         outcome = services.record_import_confirm(record_import=record_import, user=request.user)
     except services.ImportRefusedError as exc:
         messages.error(request, exc.message)
+        return _back(request, record_import)
+    if isinstance(outcome, ImportJob):  # a large import: the preview follows the job
         return _back(request, record_import)
     if outcome.applied:
         messages.success(request, outcome.message)

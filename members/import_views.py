@@ -14,10 +14,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from imports import registry, services
+from imports import jobs, registry, services
 from imports.forms import LedgerUploadForm
+from imports.job_pages import job_response
+from imports.models import ImportJob
 from imports.preview import shown_rows
 from imports.reader import FileRefused, limits
 from imports.template import build_template
@@ -43,14 +46,15 @@ def import_upload(request: UnionRequest) -> HttpResponse:
     form.fields["file"].label = "花名册文件（.xlsx）"
     if request.method == "POST" and form.is_valid():
         try:
-            roster_import = services.record_import_create(
+            roster_import = services.record_import_upload(
                 union=request.union, user=request.user, kind=ROSTER, upload=form.cleaned_data["file"]
             )
         except FileRefused as exc:
             form.add_error("file", exc.message)
         else:
             return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
-    recent = RosterImport.objects.filter(union=request.union).select_related("uploaded_by")[:10]
+    imports = RosterImport.objects.filter(union=request.union).select_related("uploaded_by")
+    recent = jobs.with_jobs(imports)[:10]
     bounds = limits(registry.get(ROSTER).max_rows_setting)
     return render(
         request,
@@ -70,6 +74,14 @@ def import_preview(request: UnionRequest, pk: int) -> HttpResponse:
     roster_import = get_for_union(
         RosterImport.objects.select_related("uploaded_by", "applied_by"), request, pk
     )
+    following = job_response(
+        request,
+        roster_import,
+        upload_url=reverse("members:import", args=[request.union.code]),
+        done_url=reverse("members:list", args=[request.union.code]),
+    )
+    if following is not None:
+        return following
     tab = request.GET.get("tab")
     if tab not in TABS:
         tab = (
@@ -106,6 +118,8 @@ def import_confirm(request: UnionRequest, pk: int) -> HttpResponse:
         outcome = services.record_import_confirm(record_import=roster_import, user=request.user)
     except services.ImportRefusedError as exc:
         messages.error(request, exc.message)
+        return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
+    if isinstance(outcome, ImportJob):  # a large roster: the preview follows the job
         return redirect("members:import-preview", code=request.union.code, pk=roster_import.pk)
     if outcome.applied:
         messages.success(request, outcome.message)

@@ -333,6 +333,13 @@ WORKBOOK_SYNC_MAX_MEMBERS = envint("WORKBOOK_SYNC_MAX_MEMBERS", 5_000)
 # A roll-up with more units than this lacking stored figures is computed by the task worker
 # (workbook.rollup_filling); a county's twenty compute in the request.
 ROLLUP_SYNC_MAX_UNITS = envint("ROLLUP_SYNC_MAX_UNITS", 200)
+# An import of more data rows than this is read and checked, and later written, by the task
+# worker while its page follows the job (imports/jobs.py); at upload the rows are estimated
+# from the file's recorded dimension and size, at confirmation they are the counted rows.
+IMPORT_SYNC_MAX_ROWS = envint("IMPORT_SYNC_MAX_ROWS", 2_000)
+# The most data rows one file may hold (the roster has its own bound).
+RECORD_IMPORT_MAX_ROWS = envint("RECORD_IMPORT_MAX_ROWS", 100_000)
+ROSTER_IMPORT_MAX_ROWS = envint("ROSTER_IMPORT_MAX_ROWS", 100_000)
 if REDIS_URL:
     # Caches shared by every web process and machine; keys carry the data version.
     # CACHE_KEY_PREFIX keeps two installations sharing one Redis apart.

@@ -1,6 +1,6 @@
 from django.core.files.base import ContentFile
 
-from imports.models import HeaderMapping, RecordImport
+from imports.models import HeaderMapping, ImportJob, RecordImport
 from tests.factories import UnionFactory, UserFactory
 from unions.permissions import Perm
 
@@ -24,6 +24,13 @@ def _mapping(union=None):
     )
 
 
+def _job(union=None):
+    record = _import(union)
+    return ImportJob.objects.create(
+        union=record.union, record_import=record, step=ImportJob.Step.READ, requested_by=record.uploaded_by
+    )
+
+
 URL_RULES = {
     "imports:home": (Perm.EDIT, None),
     "imports:upload": (Perm.EDIT, None),
@@ -38,4 +45,5 @@ URL_RULES = {
 AUDIT_CASES = {
     RecordImport: (_import, "original_name", "改名.xlsx"),
     HeaderMapping: (_mapping, "kind", "activities"),
+    ImportJob: (_job, "error", "读取中断。"),
 }
