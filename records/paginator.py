@@ -29,9 +29,15 @@ CACHE_SECONDS = 600
 
 
 class VersionedCountPaginator(Paginator):
-    def __init__(self, object_list: QuerySet, per_page: int, *, union: Union) -> None:
+    def __init__(
+        self, object_list: QuerySet, per_page: int, *, union: Union, keys: QuerySet | None = None
+    ) -> None:
+        """`keys`: the primary keys of `object_list`'s rows in the same order, from a query
+        that is cheaper to count and to slice (an index of them): every page then reads its
+        keys there and fetches only its own rows."""
         super().__init__(object_list, per_page)
         self.union = union
+        self.keys = keys
 
     @cached_property
     def count(self) -> int:
@@ -40,7 +46,7 @@ class VersionedCountPaginator(Paginator):
         key = f"count:{self.union.pk}:{data_version(self.union)}:{digest}"
         total = cache.get(key)
         if total is None:
-            total = self.object_list.count()
+            total = (self.object_list if self.keys is None else self.keys).count()
             cache.set(key, total, CACHE_SECONDS)
         return total
 
@@ -50,13 +56,17 @@ class VersionedCountPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if number == 1 or not _totally_ordered(self.object_list):
-            return super().page(number)
         qs = self.object_list
-        if bottom > self.count - top:  # nearer the end: count from there
-            keys = qs.reverse().values("pk")[self.count - top : self.count - bottom]
+        if self.keys is not None:
+            keys = self.keys
+        elif number == 1 or not _totally_ordered(qs):
+            return super().page(number)
         else:
-            keys = qs.values("pk")[bottom:top]
+            keys = qs.values("pk")
+        if bottom > self.count - top:  # nearer the end: count from there
+            keys = keys.reverse()[self.count - top : self.count - bottom]
+        else:
+            keys = keys[bottom:top]
         return self._get_page(list(qs.filter(pk__in=keys)), number, self)
 
 

@@ -85,6 +85,5 @@ def test_the_search_asks_the_character_index(union):
     from django.db import connection
 
     sql = str(member_search(union=union, filters={"q": "王"}).query)
-    expected = {"postgresql": "string_to_array", "sqlite": "members_name_char"}[connection.vendor]
-    assert expected in sql
+    assert "members_name_char" in sql
     assert not re.search(r'"phone"(::text)? LIKE', sql)  # a name cannot be in a phone number
