@@ -31,8 +31,9 @@ SORTABLE = {
 class RosterSearch:
     members: QuerySet[Member]
     # A name search: the members' keys read from the name index alone, in the same order
-    # (records.paginator counts and slices these, then fetches the page's members).
+    # (records.paginator counts and slices these), and the roster they are fetched from by key.
     keys: QuerySet | None = None
+    rows: QuerySet[Member] | None = None
 
 
 def member_search(
@@ -58,11 +59,12 @@ def roster_search(
     others = _other_matches(q, full_ids=full_ids) if q else None
     if q and others is None:
         # A name search: the name index answers the filters and the order too.
-        qs, rows = search_through_index(qs, q, union_id=union.pk, conditions=conditions)
+        found, rows = search_through_index(qs, q, union_id=union.pk, conditions=conditions)
         keys = rows.order_by(*[_on_index(field) for field in order]).values_list("member_id", flat=True)
-        if order[0] in ("name", "-name") and len(order) == 2:  # walk the index in name order
-            order = name_order(descending=order[0] == "-name")
-        return RosterSearch(qs.order_by(*order), keys)
+        walk = name_order(descending=order[0] == "-name") if order[0] in ("name", "-name") else order
+        # A page's members by key alone: their index rows, joined again, could lead SQLite
+        # to walk all 19,000 of them.
+        return RosterSearch(found.order_by(*walk), keys, qs)
     if q:
         qs = qs.filter(name_matches(q, union_id=union.pk) | others)
     return RosterSearch(qs.filter(*conditions).order_by(*order))

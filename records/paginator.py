@@ -30,14 +30,22 @@ CACHE_SECONDS = 600
 
 class VersionedCountPaginator(Paginator):
     def __init__(
-        self, object_list: QuerySet, per_page: int, *, union: Union, keys: QuerySet | None = None
+        self,
+        object_list: QuerySet,
+        per_page: int,
+        *,
+        union: Union,
+        keys: QuerySet | None = None,
+        rows: QuerySet | None = None,
     ) -> None:
         """`keys`: the primary keys of `object_list`'s rows in the same order, from a query
-        that is cheaper to count and to slice (an index of them): every page then reads its
-        keys there and fetches only its own rows."""
+        that is cheaper to count and to slice (an index of them). Every page then reads its
+        keys there and fetches its rows by key from `rows` (by default `object_list`
+        itself), which need not repeat the conditions the keys met."""
         super().__init__(object_list, per_page)
         self.union = union
         self.keys = keys
+        self.rows = object_list if rows is None else rows
 
     @cached_property
     def count(self) -> int:
@@ -56,18 +64,28 @@ class VersionedCountPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        qs = self.object_list
+        from_end = bottom > self.count - top  # nearer the end: count from there
         if self.keys is not None:
-            keys = self.keys
-        elif number == 1 or not _totally_ordered(qs):
+            return self._get_page(self._by_keys(self.keys, bottom, top, from_end=from_end), number, self)
+        if number == 1 or not _totally_ordered(self.object_list):
             return super().page(number)
+        qs = self.object_list
+        if from_end:
+            keys = qs.reverse().values("pk")[self.count - top : self.count - bottom]
         else:
-            keys = qs.values("pk")
-        if bottom > self.count - top:  # nearer the end: count from there
-            keys = keys.reverse()[self.count - top : self.count - bottom]
-        else:
-            keys = keys[bottom:top]
+            keys = qs.values("pk")[bottom:top]
         return self._get_page(list(qs.filter(pk__in=keys)), number, self)
+
+    def _by_keys(self, keys: QuerySet, bottom: int, top: int, *, from_end: bool) -> list[Any]:
+        """The rows bottom…top, their keys read from `keys` and the rows fetched by key in no
+        order (asked to order them, SQLite walks the whole roster in that order rather than
+        sort 50 rows): the keys' order is the page's."""
+        if from_end:
+            ids = list(keys.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            ids = list(keys[bottom:top])
+        found = {row.pk: row for row in self.rows.filter(pk__in=ids).order_by()}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _totally_ordered(qs: QuerySet) -> bool:

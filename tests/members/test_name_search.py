@@ -139,6 +139,7 @@ def test_every_filter_and_sort_of_the_roster_combines_with_the_search(union, oth
         case = (filters, sort, full_ids)
         assert [m.pk for m in search.members] == expected, case
         assert list(search.keys) == expected, case
+        assert set(search.rows.filter(pk__in=expected).values_list("pk", flat=True)) == set(expected), case
         assert search.keys.count() == len(expected), case
 
 
@@ -147,7 +148,7 @@ def test_every_page_of_a_search_holds_the_plain_lists_rows(union, sort):
     _roster(union)
     expected = _plain_ids(union, {}, "王", sort, False)
     search = roster_search(union=union, filters={"q": "王"}, sort=sort)
-    paginator = VersionedCountPaginator(search.members, 4, union=union, keys=search.keys)
+    paginator = VersionedCountPaginator(search.members, 4, union=union, keys=search.keys, rows=search.rows)
     assert paginator.count == len(expected) and paginator.num_pages > 3
     for number in paginator.page_range:  # the second half is read from the end
         rows = [m.pk for m in paginator.page(number)]
