@@ -10,8 +10,10 @@ databases. A search takes the rows of one character of the query, in name order:
 
 - a character without case (every Chinese one, digits, punctuation) is the whole answer:
   a name contains it exactly when one of the name's characters is it;
-- otherwise (Latin letters, several characters) the rows of the query's first upper-cased
+- otherwise (Latin letters, several characters) the rows of the query's last upper-cased
   character are filtered by the same LIKE as `name__icontains`, on the name the table holds.
+  The last, because a query of two or more characters usually ends in a given name's, rarer
+  than a surname: 王伟 reads the 6,500 rows of 伟 rather than the 19,000 of 王.
 
 Either way the answer is exactly the one of a plain `LIKE '%q%'` (case-insensitive as the
 database's UPPER and LIKE are: PostgreSQL's for every letter, SQLite's for ASCII), because
@@ -23,7 +25,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet, Value
-from django.db.models.functions import Substr, Upper
+from django.db.models.functions import Length, Substr, Upper
 
 from .name_chars import MemberNameChar
 
@@ -42,9 +44,10 @@ def chars_matching(q: str) -> Q:
     """Conditions on MemberNameChar: the rows of members whose name contains `q`, one each."""
     if caseless_char(q):
         return Q(ch=q)
-    # The database upper-cases, as icontains does: the first character of UPPER(q) is one
-    # of UPPER(name)'s whenever the LIKE matches.
-    return Q(ch=Substr(Upper(Value(q)), 1, 1), name__icontains=q)
+    # The database upper-cases, as icontains does: every character of UPPER(q) is one of
+    # UPPER(name)'s whenever the LIKE matches.
+    upper = Upper(Value(q))
+    return Q(ch=Substr(upper, Length(upper), 1), name__icontains=q)
 
 
 def index_rows(q: str, *, union_id: int) -> QuerySet[MemberNameChar]:

@@ -10,6 +10,10 @@ that bounded. A page in the second half is read from the other end, in the rever
 (the last page is then as cheap as the first). And the offset runs over the primary keys
 alone (`id IN (SELECT id … ORDER BY … LIMIT … OFFSET …)`), which the sort's index holds,
 so only the page's own rows are fetched whole. Page numbers stay what users see.
+
+A list may also bring its keys from an index of its own (`keys`: the roster's name search
+reads members_name_char): the count, every page's offset and the order are then the index's
+alone, and only the page's rows are read from the table.
 """
 
 from __future__ import annotations
