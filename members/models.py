@@ -221,3 +221,4 @@ class Cadre(UnionRecord):
 
 
 from .import_models import RosterImport  # noqa: E402,F401
+from .name_chars import MemberNameChar  # noqa: E402,F401

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -12,7 +13,7 @@ from unions.models import Union
 from .choices import CURRENT_STATUSES, ENDED_STATUSES, ModelWorkerLevel
 from .figures import MembershipFigures, membership_figures_of
 from .models import Member
-from .name_search import name_matches, searched_name_order
+from .name_search import name_matches, name_order, search_through_index
 from .privacy import id_query
 
 _PHONE_CHARS = frozenset("0123456789-")
@@ -26,6 +27,15 @@ SORTABLE = {
 }
 
 
+@dataclass(frozen=True)
+class RosterSearch:
+    members: QuerySet[Member]
+    # A name search: the members' keys read from the name index alone, in the same order
+    # (records.paginator counts and slices these), and the roster they are fetched from by key.
+    keys: QuerySet | None = None
+    rows: QuerySet[Member] | None = None
+
+
 def member_search(
     *, union: Union, filters: dict[str, Any], sort: str = "", full_ids: bool = False
 ) -> QuerySet[Member]:
@@ -35,44 +45,80 @@ def member_search(
     who may see full numbers (`full_ids`), only the last four for others (members.privacy).
     For those, sorting by birth date sorts by birth year only.
     """
+    return roster_search(union=union, filters=filters, sort=sort, full_ids=full_ids).members
+
+
+def roster_search(
+    *, union: Union, filters: dict[str, Any], sort: str = "", full_ids: bool = False
+) -> RosterSearch:
+    """member_search's members, and for a name search the same rows' keys from the index."""
     qs = Member.objects.filter(union=union).select_related("branch")
+    conditions = _conditions(filters)
+    order = _order(sort, full_ids=full_ids)
     q = (filters.get("q") or "").strip()
+    others = _other_matches(q, full_ids=full_ids) if q else None
+    if q and others is None:
+        # A name search: the name index answers the filters and the order too.
+        found, rows = search_through_index(qs, q, union_id=union.pk, conditions=conditions)
+        keys = rows.order_by(*[_on_index(field) for field in order]).values_list("member_id", flat=True)
+        walk = name_order(descending=order[0] == "-name") if order[0] in ("name", "-name") else order
+        # A page's members by key alone: their index rows, joined again, could lead SQLite
+        # to walk all 19,000 of them.
+        return RosterSearch(found.order_by(*walk), keys, qs)
     if q:
-        match = name_matches(q, union_id=union.pk)
-        if set(q) <= _PHONE_CHARS:  # a valid phone number holds digits and dashes only (members.phones)
-            match |= Q(phone__contains=q)
-        tail = id_query(q, full=full_ids)
-        if tail:
-            match |= Q(id_number__endswith=tail)
-        qs = qs.filter(match)
+        qs = qs.filter(name_matches(q, union_id=union.pk) | others)
+    return RosterSearch(qs.filter(*conditions).order_by(*order))
+
+
+def _order(sort: str, *, full_ids: bool) -> list[Any]:
+    """The roster's order, on Member's columns, always ending with the id."""
+    key = sort.lstrip("-")
+    descending = sort.startswith("-") and key in SORTABLE
+    if key == "birth" and not full_ids:
+        # Within a year by name: an order by date would tell months and days apart.
+        year = ExtractYear("birth_date")
+        return [year.desc() if descending else year.asc(), "name", "id"]
+    field = SORTABLE.get(key, "name")
+    return [f"-{field}" if descending else field, "id"]
+
+
+def _on_index(field: Any) -> Any:
+    """An order on Member's columns as one on the name index's (which mirror them)."""
+    return "member_id" if field == "id" else field
+
+
+def _other_matches(q: str, *, full_ids: bool) -> Q | None:
+    """What else than a name `q` can be: a phone number, the end of an ID number."""
+    match = None
+    if set(q) <= _PHONE_CHARS:  # a valid phone number holds digits and dashes only (members.phones)
+        match = Q(phone__contains=q)
+    tail = id_query(q, full=full_ids)
+    if tail:
+        match = Q(id_number__endswith=tail) if match is None else match | Q(id_number__endswith=tail)
+    return match
+
+
+def _conditions(filters: dict[str, Any]) -> list[Q]:
+    """The filter bar's conditions, on columns the name index mirrors (members.name_chars)."""
+    conditions = []
     if filters.get("branch"):
-        qs = qs.filter(branch=filters["branch"])
+        conditions.append(Q(branch=filters["branch"]))
     status = filters.get("status")
     if status == "current":
-        qs = qs.filter(status__in=CURRENT_STATUSES)
+        conditions.append(Q(status__in=CURRENT_STATUSES))
     elif status:
-        qs = qs.filter(status=status)
+        conditions.append(Q(status=status))
     if filters.get("at"):
-        qs = qs.filter(on_roster_at(filters["at"]))
+        conditions.append(on_roster_at(filters["at"]))
     if filters.get("joined"):
-        qs = qs.filter(joined_in(filters["joined"]))
+        conditions.append(joined_in(filters["joined"]))
     if filters.get("left"):
-        qs = qs.filter(left_in(filters["left"]))
+        conditions.append(left_in(filters["left"]))
     if filters.get("gender"):
-        qs = qs.filter(gender=filters["gender"])
+        conditions.append(Q(gender=filters["gender"]))
     if filters.get("migrant") in ("0", "1"):
-        qs = qs.filter(is_migrant_worker=filters["migrant"] == "1")
-    key = sort.lstrip("-")
-    if key in SORTABLE:
-        if key == "birth" and not full_ids:
-            # Within a year by name: an order by date would tell months and days apart.
-            year = ExtractYear("birth_date")
-            return qs.order_by(year.desc() if sort.startswith("-") else year.asc(), "name", "id")
-        field = SORTABLE[key]
-        if key == "name" and q:
-            return qs.order_by(searched_name_order(descending=sort.startswith("-")), "id")
-        return qs.order_by(f"-{field}" if sort.startswith("-") else field, "id")
-    return qs.order_by(searched_name_order() if q else "name", "id")
+        conditions.append(Q(is_migrant_worker=filters["migrant"] == "1"))
+    return conditions
 
 
 def on_roster_at(day: dt.date) -> Q:

@@ -18,7 +18,7 @@ from .forms import MemberFilterForm, MemberForm
 from .models import Member
 from .privacy import shown_birth, shown_id, shown_phone
 from .roster_table import ROSTER_FIELDS, roster_body, roster_rows
-from .selectors import SORTABLE, member_records, member_search
+from .selectors import SORTABLE, member_records, roster_search
 
 PAGE_SIZE = 50
 
@@ -29,9 +29,11 @@ def member_list(request: UnionRequest) -> HttpResponse:
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     sort = choice_param(request, "sort", [f"{sign}{key}" for key in SORTABLE for sign in ("", "-")])
     show_full_id = request.access.can(Perm.VIEW_FULL_ID)
-    members = member_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
-    members = members.only(*ROSTER_FIELDS)
-    page = VersionedCountPaginator(members, PAGE_SIZE, union=request.union).get_page(page_param(request))
+    search = roster_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
+    members = search.members.only(*ROSTER_FIELDS)
+    rows = None if search.rows is None else search.rows.only(*ROSTER_FIELDS)
+    paginator = VersionedCountPaginator(members, PAGE_SIZE, union=request.union, keys=search.keys, rows=rows)
+    page = paginator.get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
     sort_query = query.copy()

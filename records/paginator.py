@@ -10,6 +10,10 @@ that bounded. A page in the second half is read from the other end, in the rever
 (the last page is then as cheap as the first). And the offset runs over the primary keys
 alone (`id IN (SELECT id … ORDER BY … LIMIT … OFFSET …)`), which the sort's index holds,
 so only the page's own rows are fetched whole. Page numbers stay what users see.
+
+A list may also bring its keys from an index of its own (`keys`: the roster's name search
+reads members_name_char): the count, every page's offset and the order are then the index's
+alone, and only the page's rows are read from the table.
 """
 
 from __future__ import annotations
@@ -29,9 +33,23 @@ CACHE_SECONDS = 600
 
 
 class VersionedCountPaginator(Paginator):
-    def __init__(self, object_list: QuerySet, per_page: int, *, union: Union) -> None:
+    def __init__(
+        self,
+        object_list: QuerySet,
+        per_page: int,
+        *,
+        union: Union,
+        keys: QuerySet | None = None,
+        rows: QuerySet | None = None,
+    ) -> None:
+        """`keys`: the primary keys of `object_list`'s rows in the same order, from a query
+        that is cheaper to count and to slice (an index of them). Every page then reads its
+        keys there and fetches its rows by key from `rows` (by default `object_list`
+        itself), which need not repeat the conditions the keys met."""
         super().__init__(object_list, per_page)
         self.union = union
+        self.keys = keys
+        self.rows = object_list if rows is None else rows
 
     @cached_property
     def count(self) -> int:
@@ -40,7 +58,7 @@ class VersionedCountPaginator(Paginator):
         key = f"count:{self.union.pk}:{data_version(self.union)}:{digest}"
         total = cache.get(key)
         if total is None:
-            total = self.object_list.count()
+            total = (self.object_list if self.keys is None else self.keys).count()
             cache.set(key, total, CACHE_SECONDS)
         return total
 
@@ -50,14 +68,28 @@ class VersionedCountPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
+        from_end = bottom > self.count - top  # nearer the end: count from there
+        if self.keys is not None:
+            return self._get_page(self._by_keys(self.keys, bottom, top, from_end=from_end), number, self)
         if number == 1 or not _totally_ordered(self.object_list):
             return super().page(number)
         qs = self.object_list
-        if bottom > self.count - top:  # nearer the end: count from there
+        if from_end:
             keys = qs.reverse().values("pk")[self.count - top : self.count - bottom]
         else:
             keys = qs.values("pk")[bottom:top]
         return self._get_page(list(qs.filter(pk__in=keys)), number, self)
+
+    def _by_keys(self, keys: QuerySet, bottom: int, top: int, *, from_end: bool) -> list[Any]:
+        """The rows bottom…top, their keys read from `keys` and the rows fetched by key in no
+        order (asked to order them, SQLite walks the whole roster in that order rather than
+        sort 50 rows): the keys' order is the page's."""
+        if from_end:
+            ids = list(keys.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            ids = list(keys[bottom:top])
+        found = {row.pk: row for row in self.rows.filter(pk__in=ids).order_by()}
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _totally_ordered(qs: QuerySet) -> bool:
