@@ -17,7 +17,17 @@ from django.db import connections
 
 from workbook.exporters import XlsxWriter
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9")
+
+def _own_database(url: str) -> str:
+    """A Redis database per pytest-xdist worker (gw1 takes the next number, ...): the backend
+    fixture empties its database, which must not be the queue another worker is using."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    index = int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+    base, _, number = url.rpartition("/")
+    return f"{base}/{(int(number) + index) % 16}" if index and number.isdigit() else url
+
+
+REDIS_TEST_URL = _own_database(os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/9"))
 _KEEP: list[object] = []
 
 

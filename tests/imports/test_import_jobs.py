@@ -364,3 +364,24 @@ def test_another_unions_clerk_cannot_follow_or_confirm_the_job(
         confirm = client.post(reverse("members:import-confirm", args=[code, record_import.pk]))
         assert confirm.status_code == 404
     assert ImportJob.objects.count() == 1
+
+
+def test_a_hostile_file_is_refused_by_the_worker_with_the_readers_bounds(
+    backend,  # noqa: F811
+    clerk_client,
+    union,
+):
+    from ..security.test_upload_bounds import WHITESPACE_STRING, _good_row, _header_row, build_xlsx
+
+    far = b'<row r="1048576"><c r="A1048576" t="s"><v>0</v></c></row>'
+    content = build_xlsx(
+        [_header_row(), _good_row(2), far], strings=[WHITESPACE_STRING], dimension="A1:C1048576"
+    )
+    upload(clerk_client, union, content)
+    record_import = RecordImport.objects.get()
+    backend.work_off()
+    job = ImportJob.objects.get()
+    record_import.refresh_from_db()
+    assert job.status == "failed" and job.error.startswith("工作表“花名册”的行数超过 120000 行")
+    assert record_import.status == "failed" and not record_import.file
+    assert "失败：工作表“花名册”的行数超过" in _preview(clerk_client, record_import).content.decode()
