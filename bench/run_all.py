@@ -41,7 +41,7 @@ import time
 import scratch_db
 from common import BENCH_DIR, MEMBERS, PYTHON, ROOT, UNION_CODE, configure, database_label, line
 
-STAGES = ("database", "pages", "report", "workbook", "load", "scaling", "import", "province")
+STAGES = ("database", "pages", "report", "workbook", "load", "scaling", "import", "import-task", "province")
 STAGE_TIMEOUT = 1200
 PROVINCE_TIMEOUT = 3600  # its first run generates a million members
 
@@ -134,6 +134,30 @@ def roster_import(verbose: bool) -> None:
             line(f"roster import {MEMBERS} rows ({name})", f"{seconds:.1f} s", "< 20 s", seconds < 20)
 
 
+def import_as_task(rows: int, verbose: bool) -> None:
+    """An import of `rows` roster rows as the web runs one past IMPORT_SYNC_MAX_ROWS: read and
+    written by `run_worker` processes (issue #16 item 4), into a scratch database."""
+    url = scratch_db.url_for(os.environ["DATABASE_URL"])
+    scratch_db.create(url)
+    try:
+        result = run(
+            "import_roster.py", "--rows", str(rows), "--as-task", "--no-update-pass", "--no-memory-pass",
+            capture=True, env={"DATABASE_URL": url, "TASK_BACKEND": "database"},
+        )  # fmt: skip
+    finally:
+        scratch_db.drop(url)
+    echo(result.stdout, verbose)
+    if result.returncode != 0:
+        line(
+            f"roster import {rows} rows as a task",
+            f"FAILED (exit {result.returncode}): {result.stderr.strip()[-300:]}",
+        )
+        return
+    for row in result.stdout.splitlines():
+        if row.startswith("[task"):
+            print(f"import as a task: {row}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", choices=STAGES, default=[])
@@ -144,6 +168,7 @@ def main() -> None:
         "--scaling-sizes", default="5000,50000,200000", help="union sizes of the scaling stage"
     )
     parser.add_argument("--province-members", default="1000000", help="members of the province stage")
+    parser.add_argument("--import-task-rows", default="200000", help="rows of the import-task stage")
     parser.add_argument(
         "--verbose", action="store_true", help="show the detail of the workbook and import scripts"
     )
@@ -172,6 +197,8 @@ def main() -> None:
         stage("scaling", "scaling.py", "--sizes", args.scaling_sizes)
     if "import" in wanted:
         roster_import(args.verbose)
+    if "import-task" in wanted:
+        import_as_task(int(args.import_task_rows), args.verbose)
     if "province" in wanted:
         stage("province", "province.py", "--members", args.province_members, timeout=PROVINCE_TIMEOUT)
     print(
