@@ -44,6 +44,7 @@ PROJECT_MODELS = [
     if m.__module__.split(".")[0]
     in {a.name for a in apps.get_app_configs() if Path(a.path).parent == Path(settings.BASE_DIR)}
     and _date_fields(m)
+    and m._meta.managed  # a table the database keeps itself (members_name_char) is no record
 ]
 
 

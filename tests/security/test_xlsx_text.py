@@ -195,8 +195,8 @@ def _poison(*unions: Any) -> int:
     the unions' own names); returns how many fields were tried."""
     reached = 0
     for model in apps.get_models():
-        if model._meta.app_label not in PRODUCT_APPS or model._meta.proxy:
-            continue
+        if model._meta.app_label not in PRODUCT_APPS or model._meta.proxy or not model._meta.managed:
+            continue  # an unmanaged table (members_name_char) is kept by the database from its rows
         names = {f.name for f in model._meta.concrete_fields}
         if model._meta.model_name == "union":
             rows = model._default_manager.filter(pk__in=[u.pk for u in unions])
