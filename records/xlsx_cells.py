@@ -139,50 +139,56 @@ class FastCellParser(WorkSheetParser):
         values: list[Any] = []
         strings = self.shared_strings
         dates = self.date_formats
+        column = self.col_counter
         for cell in row:
             data_type = cell.get("t")
             coordinate = cell.get("r")
-            if data_type in _FAST_TYPES and len(cell) <= 1 and (not coordinate or coordinate[-1] in _DIGITS):
-                child = cell[0] if len(cell) else None
-                if child is None or child.tag == VALUE_TAG:
-                    if coordinate:
-                        self.col_counter = _column(coordinate.rstrip(_DIGITS))
+            size = len(cell)
+            fast = size < 2 and data_type in _FAST_TYPES and (not coordinate or coordinate[-1] in _DIGITS)
+            child = cell[0] if size == 1 else None
+            if fast and (child is None or child.tag == VALUE_TAG):
+                if coordinate:
+                    letters = coordinate.rstrip(_DIGITS)
+                    column = _column_of.get(letters) or _column(letters)
+                else:
+                    column += 1
+                style = cell.get("s")
+                if style:
+                    style = int(style)  # refuses what openpyxl refuses
+                value = child.text if child is not None else None
+                if value:
+                    if data_type == "s":
+                        value = strings[int(value)]
+                    elif data_type == "str":
+                        value = clean_text(value)
                     else:
-                        self.col_counter += 1
-                    style = cell.get("s")
-                    if style:
-                        style = int(style)  # refuses what openpyxl refuses
-                    value = (child.text or None) if child is not None else None
-                    if value is not None:
-                        if data_type == "s":
-                            value = strings[int(value)]
-                        elif data_type == "str":
-                            value = clean_text(value)
-                        else:
-                            value = (
-                                float(value) if ("." in value or "E" in value or "e" in value) else int(value)
-                            )
-                            if style and style in dates:
-                                value = self._date(cell, value, style)
-                    columns.append(self.col_counter)
-                    values.append(value)
-                    continue
+                        value = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
+                        if style and style in dates:
+                            self.col_counter = column
+                            value = self._date(cell, value, style)
+                else:
+                    value = None
             elif (
                 data_type == "inlineStr"
-                and len(cell) == 1
+                and child is not None
+                and child.tag == INLINE_STRING
                 and not self.rich_text
-                and cell[0].tag == INLINE_STRING
                 and coordinate
                 and coordinate[-1] in _DIGITS
             ):
-                self.col_counter = _column(coordinate.rstrip(_DIGITS))
-                columns.append(self.col_counter)
-                values.append(clean_text(string_content(cell[0])))
-                continue
-            parsed = self.parse_cell(cell)  # openpyxl's general case
-            value = parsed["value"]
-            columns.append(parsed["column"])
-            values.append(clean_text(value) if type(value) is str else value)
+                letters = coordinate.rstrip(_DIGITS)
+                column = _column_of.get(letters) or _column(letters)
+                value = clean_text(string_content(child))
+            else:
+                self.col_counter = column
+                parsed = self.parse_cell(cell)  # openpyxl's general case
+                column = parsed["column"]  # = self.col_counter
+                value = parsed["value"]
+                if type(value) is str:
+                    value = clean_text(value)
+            columns.append(column)
+            values.append(value)
+        self.col_counter = column
         return columns, values
 
     def _date(self, cell: Any, value: float, style: int) -> Any:
