@@ -9,7 +9,7 @@ bypass signals, so services that use them write entries themselves: `build_entry
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -151,6 +151,85 @@ def build_entries(
             )
         )  # fmt: skip
     return entries
+
+
+def entry_rows(
+    model: type[models.Model], action: str, items: Iterable[tuple[Any, str, dict[str, Any]]], *, union_id: Any
+) -> list[tuple[Any, ...]]:
+    """What `build_entries` makes, for objects of `model` written as rows without instances
+    (records.bulk_write.insert_rows): `items` are (primary key, str(object), changes). Rows in
+    records.bulk_write.attnames(AuditEntry) order, to be inserted with insert_rows."""
+    if tuple(f.attname for f in AuditEntry._meta.concrete_fields) != _ENTRY_COLUMNS:
+        raise RuntimeError("AuditEntry's fields changed: update audit.registry.entry_rows.")
+    actor = current_actor()
+    head = (
+        timezone.now(),
+        actor.user.pk if actor.user is not None else None,
+        actor.label[:150],
+        actor.ip_address,
+    )
+    content_type = ContentType.objects.get_for_model(model).pk
+    return [
+        (*head, union_id, action, content_type, str(pk), text[:200], changes) for pk, text, changes in items
+    ]
+
+
+_JSON_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _steps(model: type[models.Model], attnames: Iterable[str]) -> list[tuple[str, str, int, bool]]:
+    """(name, attname, position in `attnames`, value shown as is) of each logged field."""
+    options = _registry[model]
+    at = {name: i for i, name in enumerate(attnames)}
+    return [
+        (
+            f.name,
+            f.attname,
+            at.get(f.attname, -1),
+            f.name not in options.redacted and f.name not in options.masked,
+        )
+        for f in model._meta.concrete_fields
+        if f.name not in options.exclude
+    ]
+
+
+def creation_changes_of(
+    model: type[models.Model], attnames: Sequence[str]
+) -> Callable[[Sequence[Any]], dict]:
+    """`creation_changes` for rows of `model` given as values in `attnames` order, without an
+    instance; fields, exclusions and masks are looked up once, for a bulk writer's rows."""
+    options = _registry[model]
+    steps = [(name, index, plain) for name, _, index, plain in _steps(model, attnames) if index >= 0]
+
+    def changes(row: Sequence[Any]) -> dict[str, Any]:
+        result = {}
+        for name, index, plain in steps:
+            value = row[index]
+            if value is None or value == "":
+                continue
+            if plain and type(value) in _JSON_PLAIN:
+                result[name] = value
+            else:
+                result[name] = _shown(name, value, options)
+        return result
+
+    return changes
+
+
+def update_changes_of(model: type[models.Model]) -> Callable[[dict[str, tuple[Any, Any]]], dict]:
+    """`update_changes` from {attname: (old, new)} of the fields a bulk writer changes."""
+    options = _registry[model]
+    steps = [(name, attname) for name, attname, _, _ in _steps(model, ())]
+
+    def changes(changed: dict[str, tuple[Any, Any]]) -> dict[str, list[Any]]:
+        result = {}
+        for name, attname in steps:
+            pair = changed.get(attname)
+            if pair is not None and pair[0] != pair[1]:
+                result[name] = [_shown(name, pair[0], options), _shown(name, pair[1], options)]
+        return result
+
+    return changes
 
 
 def creation_changes(instance: models.Model) -> dict[str, Any]:

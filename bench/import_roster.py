@@ -252,9 +252,26 @@ def changed_copy(data: list[list[Any]], seed: int) -> list[list[Any]]:
     return result
 
 
+def server_cpu() -> float | None:
+    """CPU seconds the database server's backend of this connection has used, when it runs
+    on this machine (PostgreSQL: one process per connection, readable in /proc); None
+    otherwise. Wall time on a shared machine counts others' work too; this does not."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
 def run_import(union: Union, path: Path, memory: bool) -> dict[str, Any]:
     if memory:
         tracemalloc.start()
+    server_started = server_cpu()
     started = time.perf_counter()
     cpu_started = time.process_time()
     # One pass since the roster runs on the import framework: each row is read, its cells
@@ -271,6 +288,8 @@ def run_import(union: Union, path: Path, memory: bool) -> dict[str, Any]:
         result = roster_import_apply(union=union, plan=plan)
     applied_at = time.perf_counter()
     cpu = time.process_time() - cpu_started
+    server_ended = server_cpu()
+    server = None if server_started is None or server_ended is None else server_ended - server_started
     peak = tracemalloc.get_traced_memory()[1] if memory else None
     if memory:
         tracemalloc.stop()
@@ -280,6 +299,7 @@ def run_import(union: Union, path: Path, memory: bool) -> dict[str, Any]:
         "apply": applied_at - planned_at,
         "total": applied_at - started,
         "cpu": cpu,
+        "server": server,
         "peak": peak,
         "added": result.added,
         "updated": result.updated,
@@ -294,14 +314,17 @@ def report(label: str, rows: int, figures: dict[str, Any]) -> None:
     print(f"[{label}] read + cell checks + plan against roster (one pass): {figures['parse']:.2f} s")
     print(f"[{label}] parse/validate/plan: {figures['parse'] + figures['plan']:.2f} s")
     print(f"[{label}] apply (bulk writes + audit): {figures['apply']:.2f} s")
-    print(f"[{label}] total: {figures['total']:.2f} s (CPU {figures['cpu']:.2f} s)")
+    server = "" if figures["server"] is None else f", database server CPU {figures['server']:.2f} s"
+    print(f"[{label}] total: {figures['total']:.2f} s (CPU {figures['cpu']:.2f} s{server})")
     print(f"[{label}] rows/s: {rows / figures['total']:.0f}")
     target = TARGET_SECONDS * rows / 50_000
     verdict = "OK" if figures["total"] < target else "MISSED"
-    cpu_verdict = "OK" if figures["cpu"] < target else "MISSED"
+    # CPU: this process and, on PostgreSQL, its server backend (what the import costs on a
+    # machine of its own; wall time on a loaded one is longer by the others' work).
+    cpu_verdict = "OK" if figures["cpu"] + (figures["server"] or 0) < target else "MISSED"
     print(
         f"[{label}] target < {target:.1f} s ({TARGET_SECONDS} s per 50,000 rows): {verdict} "
-        f"(wall), {cpu_verdict} (CPU); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+        f"(wall), {cpu_verdict} (CPU of process + database server); load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
     )
 
 

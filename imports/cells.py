@@ -30,6 +30,14 @@ EXCEL_ERROR_VALUES = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NUM!", 
 FORMULA_MESSAGE = "单元格中是公式。请在 Excel 中复制后用“选择性粘贴 → 数值”替换公式，再导入。"
 
 
+def pure(parse: Parser) -> Parser:
+    """Marks a parser whose answer (value or message) depends on the cell's value alone and
+    whose values are immutable: a plan may then parse a value that repeats down a column once
+    (imports.plan). Parsers of this module are pure unless they return lists."""
+    parse.pure = True  # type: ignore[attr-defined]
+    return parse
+
+
 class CellError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -63,9 +71,10 @@ def text(max_length: int | None = None) -> Parser:
             raise CellError(f"内容过长：最多{max_length}个字，当前{len(result)}个字。")
         return result
 
-    return parse
+    return pure(parse)
 
 
+@pure
 def id_number(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise CellError(
@@ -75,6 +84,7 @@ def id_number(value: Any) -> str:
     return id_numbers.normalize(_fold(as_text(value)))
 
 
+@pure
 def phone(value: Any) -> str:
     number = normalize_phone(_fold(as_text(value))).replace("－", "-")
     try:
@@ -102,7 +112,7 @@ def choice(choices: Iterable[tuple[str, Any]], aliases: Mapping[str, str] | None
             raise CellError(f"“{as_text(raw)}”不是可选值，可填：{allowed}。")
         return found
 
-    return parse
+    return pure(parse)
 
 
 def labels_of(choices: type[models.Choices] | Iterable[tuple[str, Any]]) -> list[str]:
@@ -114,6 +124,7 @@ _YES = frozenset({"是", "y", "yes", "true", "1", "√", "是的"})
 _NO = frozenset({"否", "n", "no", "false", "0", "×", "不是"})
 
 
+@pure
 def yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -130,6 +141,7 @@ _DATE_DIGITS = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TIME_SUFFIX = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
 
+@pure
 def date(value: Any) -> dt.date:
     """Real Excel dates, or text like 2020-01-05, 2020/1/5, 2020.1.5, 2020年1月5日, 20200105."""
     if isinstance(value, dt.datetime):
@@ -191,6 +203,7 @@ def _decimal(value: Any, what: str) -> Decimal:
     return result
 
 
+@pure
 def money(value: Any) -> Decimal:
     """An amount in 元: 1200, 1200.5, '1,200.50', '1200元', '¥1200'; never negative."""
     amount = _decimal(value, "金额")
@@ -204,6 +217,7 @@ def money(value: Any) -> Decimal:
     return rounded
 
 
+@pure
 def count(value: Any) -> int:
     """A whole number of people, cases or rounds: 12, '12', '12人', '12人次'."""
     if isinstance(value, str):
@@ -218,6 +232,7 @@ def count(value: Any) -> int:
     return int(number)
 
 
+@pure
 def percent(value: Any) -> Decimal:
     """A percentage: 5, 5.5, '5.5%'; a real Excel percentage (0.055 shown as 5.5%) too."""
     if isinstance(value, float) and 0 < value < 1:

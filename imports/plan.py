@@ -8,9 +8,10 @@ with the column they concern), or pending (an ambiguous recipient the clerk must
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
 from . import cells
@@ -82,29 +83,66 @@ def missing_columns(record_type: RecordType, layout: Layout) -> list[str]:
 def parse_cells(
     values: tuple[Any, ...], columns: Iterable[tuple[int, Column]]
 ) -> tuple[dict[str, Any], dict[str, str]]:
+    return read_cells(values, cell_readers(columns))
+
+
+_BLANK = object()
+_MISS = object()
+# Distinct texts remembered per column: a vocabulary (性别, 分会, 学历) fits many times over;
+# a column of ID numbers fills it and then is parsed cell by cell, as without it.
+CACHE_LIMIT = 4096
+
+
+def cell_readers(columns: Iterable[tuple[int, Column]]) -> list[tuple[int, str, Any, dict | None]]:
+    """(index, key, parser, cache) per mapped column, made once per file: a pure parser's
+    answers for texts seen before are looked up rather than worked out again, which at
+    50,000 rows is most cells (cells.pure)."""
+    return [
+        (index, column.key, column.parse, {} if getattr(column.parse, "pure", False) else None)
+        for index, column in columns
+    ]
+
+
+def _read_cell(raw: Any, parse: Any) -> tuple[bool, Any]:
+    """(True, value), (True, _BLANK) or (False, message) for a non-empty cell value."""
+    if isinstance(raw, str):
+        raw = raw.strip()
+        if not raw:
+            return True, _BLANK
+        if raw[0] == "=":
+            return False, cells.FORMULA_MESSAGE
+        if raw[0] == "#" and raw in cells.EXCEL_ERROR_VALUES:
+            return False, f"单元格显示错误值 {raw}，请改为正确的内容。"
+    elif not isinstance(raw, _PLAIN):
+        return False, cells.FORMULA_MESSAGE
+    try:
+        return True, parse(raw)
+    except cells.CellError as exc:
+        return False, exc.message
+
+
+def read_cells(
+    values: tuple[Any, ...], readers: list[tuple[int, str, Any, dict | None]]
+) -> tuple[dict[str, Any], dict[str, str]]:
     parsed: dict[str, Any] = {}
     errors: dict[str, str] = {}
-    for index, column in columns:
+    for index, key, parse, cache in readers:
         raw = values[index]  # rows are read as wide as the header (LedgerSheet.rows)
         if raw is None:
             continue
-        if isinstance(raw, str):
-            raw = raw.strip()
-            if not raw:
-                continue
-            if raw[0] == "=":
-                errors[column.key] = cells.FORMULA_MESSAGE
-                continue
-            if raw[0] == "#" and raw in cells.EXCEL_ERROR_VALUES:
-                errors[column.key] = f"单元格显示错误值 {raw}，请改为正确的内容。"
-                continue
-        elif not isinstance(raw, _PLAIN):
-            errors[column.key] = cells.FORMULA_MESSAGE
-            continue
-        try:
-            parsed[column.key] = column.parse(raw)
-        except cells.CellError as exc:
-            errors[column.key] = exc.message
+        if cache is not None and raw.__class__ is str:
+            outcome = cache.get(raw, _MISS)
+            if outcome is _MISS:
+                outcome = _read_cell(raw, parse)
+                if len(cache) < CACHE_LIMIT:
+                    cache[raw] = outcome
+        else:
+            outcome = _read_cell(raw, parse)
+        ok, value = outcome
+        if not ok:
+            errors[key] = value
+        elif value is not _BLANK:
+            parsed[key] = value
     return parsed, errors
 
 
@@ -138,13 +176,23 @@ def _raw_text(values: tuple[Any, ...], index: int | None) -> str:
     return "" if value is None else cells.as_text(value).strip()[:60]
 
 
+def _read_ahead(
+    rows: Iterator[tuple[int, tuple[Any, ...]]], size: int = 2000
+) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """The sheet's rows read a couple of thousand at a time: reading and checking then take
+    turns by the batch rather than by the row, each with its own code and data in the CPU's
+    caches, which measured a tenth faster at 50,000 rows. A refusal is raised as before."""
+    while batch := list(islice(rows, size)):
+        yield from batch
+
+
 def build_plan(
     *, record_type: RecordType, sheet: LedgerSheet, union: Any, resolutions: dict[str, str] | None = None
 ) -> Plan:
     layout = sheet.layout
     plan = Plan(record_type=record_type, layout=layout, missing=missing_columns(record_type, layout))
     resolutions = resolutions or {}
-    columns = [(index, record_type.column(key)) for index, key in sorted(layout.mapping.items())]
+    readers = cell_readers((index, record_type.column(key)) for index, key in sorted(layout.mapping.items()))
     index_of = layout.index_of
     label_index = next((index_of[k] for k in record_type.preview_keys if k in index_of), None)
     id_index = next((index_of[c.key] for c in record_type.columns if c.personal and c.key in index_of), None)
@@ -155,11 +203,11 @@ def build_plan(
     context = None if plan.missing else record_type.context(union=union)
     plan.context = context
     with gc_paused():
-        for number, values in sheet.rows():
+        for number, values in _read_ahead(sheet.rows()):
             plan.row_count += 1
             if plan.missing:
                 continue
-            parsed, errors = parse_cells(values, columns)
+            parsed, errors = read_cells(values, readers)
             for column in required:
                 if column.key not in parsed and column.key not in errors:
                     errors[column.key] = f"“{column.header}”不能为空。"

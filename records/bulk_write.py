@@ -130,6 +130,8 @@ def _copy_text(field: Field) -> Callable[[Any], str]:
         return lambda value: _escaped(value) if type(value) is str else as_text(value)
     if plain == (int,):
         return lambda value: str(value) if type(value) is int else as_text(value)
+    if plain == (bool,):
+        return lambda value: "t" if value is True else "f" if value is False else as_text(value)
     kind = field.get_internal_type()
     if kind == "DateField":
         return lambda value: value.isoformat() if type(value) is dt.date else as_text(value)
@@ -140,8 +142,32 @@ def _copy_text(field: Field) -> Callable[[Any], str]:
     return as_text
 
 
+def _copy_line(
+    pk: int, row: Sequence[Any], texts: list[Callable[[Any], str]], plain: list[bool] | None
+) -> str:
+    """A row as a COPY line. With `plain` (every column writes None as the NULL marker), None
+    and the text of text columns go in unconverted and the line is checked whole: when its
+    only tabs are the separators, it has no line break and its only backslashes are the
+    NULL markers, one per None, no text needed escaping. Otherwise (and without `plain`)
+    every value is converted on its own (`_copy_text`). The same line either way."""
+    if plain is not None:
+        line = "\t".join(
+            [str(pk), *["\\N" if v is None else v if p and v.__class__ is str else text(v)
+                        for text, p, v in zip(texts, plain, row, strict=True)]]
+        )  # fmt: skip
+        separators, markers = line.count("\t") == len(texts), line.count("\\") == row.count(None)
+        if separators and markers and "\n" not in line and "\r" not in line:
+            return line
+    return "\t".join([str(pk), *[text(value) for text, value in zip(texts, row, strict=True)]])
+
+
 def _fields(model: type[models.Model]) -> list[Field]:
     return [f for f in model._meta.concrete_fields if f is not model._meta.pk]
+
+
+def attnames(model: type[models.Model]) -> tuple[str, ...]:
+    """The columns `insert_rows` takes, in order: every concrete field but the primary key."""
+    return tuple(f.attname for f in _fields(model))
 
 
 def insert(objs: Sequence[models.Model], *, using: str | None = None) -> None:
@@ -150,24 +176,39 @@ def insert(objs: Sequence[models.Model], *, using: str | None = None) -> None:
         return
     model = type(objs[0])
     alias = using or router.db_for_write(model)
+    getters = [_getter(f, add=True) for f in _fields(model)]
+    rows = [tuple([get(obj) for get in getters]) for obj in objs]
+    for obj, pk in zip(objs, insert_rows(model, rows, using=alias), strict=True):
+        obj.pk = pk
+        obj._state.adding = False
+        obj._state.db = alias
+
+
+def insert_rows(
+    model: type[models.Model], rows: Sequence[Sequence[Any]], *, using: str | None = None
+) -> list[int]:
+    """INSERT rows of one model given as values in `attnames(model)` order, as they are to be
+    stored (defaults and `pre_save` values such as auto_now already in them: no instance is
+    made); returns the new primary keys, in order. For writers of many rows that need no
+    model instance afterwards."""
+    if not rows:
+        return []
+    alias = using or router.db_for_write(model)
     connection = connections[alias]
     if not connection.in_atomic_block:
         raise RuntimeError("records.bulk_write.insert must run inside transaction.atomic().")
     fields = _fields(model)
-    getters = [_getter(f, add=True) for f in fields]
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     pk_column = connection.ops.quote_name(model._meta.pk.column)
-    for start in range(0, len(objs), CHUNK):
-        chunk = objs[start : start + CHUNK]
+    ids: list[int] = []
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start : start + CHUNK]
         if connection.vendor == "postgresql":
-            ids = _copy_in(connection, table, pk_column, columns, fields, getters, chunk)
+            ids += _copy_in(connection, table, pk_column, columns, fields, chunk)
         else:
-            ids = _execute_many(connection, table, columns, fields, getters, chunk)
-        for obj, pk in zip(chunk, ids, strict=True):
-            obj.pk = pk
-            obj._state.adding = False
-            obj._state.db = alias
+            ids += _execute_many(connection, table, columns, fields, chunk)
+    return ids
 
 
 def _copy_in(
@@ -176,22 +217,22 @@ def _copy_in(
     pk_column: str,
     columns: str,
     fields: list[Field],
-    getters: list[Callable[[models.Model], Any]],
-    objs: Sequence[models.Model],
+    rows: Sequence[Sequence[Any]],
 ) -> list[int]:
     texts = [_copy_text(f) for f in fields]
-    pairs = list(zip(getters, texts, strict=True))
+    # Every column writes None as the NULL marker (what `_copy_line` counts on), or no
+    # column's text goes in unconverted.
+    plain: list[bool] | None = [_PLAIN.get(_kind(f)) == (str,) for f in fields]
+    if any(text(None) != "\\N" for text in texts):
+        plain = None
     with connection.cursor() as cursor:
-        # Keys come from the table's own sequence, as a plain INSERT would take them.
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [table, pk_column.strip('"'), len(objs)],
-        )
+        # Keys come from the table's own sequence, as a plain INSERT would take them (its name
+        # looked up once: per key, the lookup cost six times the nextval).
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk_column.strip('"')])
+        sequence = cursor.fetchone()[0]
+        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, len(rows)])
         ids = [row[0] for row in cursor.fetchall()]
-        lines = [
-            "\t".join([str(pk), *[text(get(obj)) for get, text in pairs]])
-            for pk, obj in zip(ids, objs, strict=True)
-        ]
+        lines = [_copy_line(pk, row, texts, plain) for pk, row in zip(ids, rows, strict=True)]
         buffer = io.StringIO("\n".join(lines) + "\n")
         with connection.wrap_database_errors:
             cursor.cursor.copy_expert(
@@ -201,27 +242,21 @@ def _copy_in(
 
 
 def _execute_many(
-    connection: Any,
-    table: str,
-    columns: str,
-    fields: list[Field],
-    getters: list[Callable[[models.Model], Any]],
-    objs: Sequence[models.Model],
+    connection: Any, table: str, columns: str, fields: list[Field], rows: Sequence[Sequence[Any]]
 ) -> list[int]:
     preparers = [_db_preparer(f, connection) for f in fields]
-    pairs = list(zip(getters, preparers, strict=True))
-    rows = [tuple(prep(get(obj)) for get, prep in pairs) for obj in objs]
+    prepared = [tuple([prep(value) for prep, value in zip(preparers, row, strict=True)]) for row in rows]
     # Identifiers come from the model's meta, quoted; every value is a parameter.
     sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"  # noqa: S608
     with connection.cursor() as cursor:
         # The transaction holds SQLite's write lock, so the keys that follow the first row's
         # are the next ones: AUTOINCREMENT gives each new row one more than the last.
-        cursor.execute(sql, rows[0])
+        cursor.execute(sql, prepared[0])
         first = cursor.lastrowid
-        cursor.executemany(sql, rows[1:])
-        ids = list(range(first, first + len(rows)))
+        cursor.executemany(sql, prepared[1:])
+        ids = list(range(first, first + len(prepared)))
         cursor.execute(f"SELECT COUNT(*), MAX(rowid) FROM {table} WHERE rowid >= %s", [first])  # noqa: S608
-        if tuple(cursor.fetchone()) != (len(rows), ids[-1]):
+        if tuple(cursor.fetchone()) != (len(prepared), ids[-1]):
             raise RuntimeError(f"{table}: the inserted rows did not get consecutive keys.")
     return ids
 
@@ -232,25 +267,46 @@ def update(objs: Sequence[models.Model], fields: Iterable[str], *, using: str | 
     if not objs:
         return
     model = type(objs[0])
+    opts = model._meta
+    chosen = [opts.get_field(name) for name in fields]
+    chosen += [f for f in opts.concrete_fields if getattr(f, "auto_now", False) and f not in chosen]
+    getters = [_getter(f, add=False) for f in chosen]
+    rows = [(*[get(obj) for get in getters], obj.pk) for obj in objs]
+    update_rows(model, [f.attname for f in chosen], rows, using=using or router.db_for_write(model))
+
+
+def update_rows(
+    model: type[models.Model],
+    names: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    using: str | None = None,
+) -> None:
+    """UPDATE the fields `names` (attnames) of saved rows of one model, each row given as
+    those values, as stored (auto_now included by the caller), then its primary key."""
+    if not rows:
+        return
     alias = using or router.db_for_write(model)
     connection = connections[alias]
     if not connection.in_atomic_block:
         raise RuntimeError("records.bulk_write.update must run inside transaction.atomic().")
     opts = model._meta
-    chosen = [opts.get_field(name) for name in fields]
-    chosen += [f for f in opts.concrete_fields if getattr(f, "auto_now", False) and f not in chosen]
+    by_attname = {f.attname: f for f in opts.concrete_fields}
+    chosen = [by_attname[name] for name in names]
     preparers = [_db_preparer(f, connection) for f in chosen]
-    pairs = [(_getter(f, add=False), prep) for f, prep in zip(chosen, preparers, strict=True)]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in chosen)
     sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"  # noqa: S608
     with connection.cursor() as cursor:
-        for start in range(0, len(objs), CHUNK):
-            rows = [(*(prep(get(obj)) for get, prep in pairs), obj.pk) for obj in objs[start : start + CHUNK]]
+        for start in range(0, len(rows), CHUNK):
+            prepared = [
+                (*[prep(value) for prep, value in zip(preparers, row[:-1], strict=True)], row[-1])
+                for row in rows[start : start + CHUNK]
+            ]
             if connection.vendor == "postgresql":
                 from psycopg2.extras import execute_batch
 
                 with connection.wrap_database_errors:
-                    execute_batch(cursor.cursor, sql, rows, page_size=500)
+                    execute_batch(cursor.cursor, sql, prepared, page_size=500)
             else:
-                cursor.executemany(sql, rows)
+                cursor.executemany(sql, prepared)

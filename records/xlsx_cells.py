@@ -1,26 +1,44 @@
-"""openpyxl's sheet cell parser with a fast path for the cells uploads are made of.
+"""Sheet XML read fast: the C ElementTree parser, and cells read straight into row values.
 
-A ledger of 50,000 rows is a million `<c>` elements; openpyxl's `parse_cell` spends most of
-its time on the general case (a regex per coordinate, a formula lookup per cell). Plain
-numbers, dates and shared, inline or literal strings without a formula are read here with
-the same result; every other cell (formulas, booleans, errors, ISO dates) goes to openpyxl's
-own code. tests/records/test_xlsx_cells.py compares the two on every cell kind.
+A ledger of 50,000 rows is a million `<c>` elements. openpyxl's read-only path spends its
+time on two things: the parser (with defusedxml installed, a CairoSVG dependency, openpyxl
+takes the pure-Python expat callbacks of `xml.etree`, four times slower than the C parser)
+and `parse_cell`, which builds a dict per cell through the general case (a regex per
+coordinate, a formula lookup per cell).
+
+Here parts are parsed by the C parser (`end_events`), with defusedxml's refusals checked on
+the prolog first (`EntityGuard`), and `FastCellParser.row_values` reads a row's plain
+numbers, dates and shared, inline or literal strings without a formula straight into its
+values; every other cell (formulas, booleans, errors, ISO dates, odd markup) goes through
+openpyxl's own `parse_cell`, so the result is the same. tests/records/test_xlsx_cells.py
+compares the two on every cell kind.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pyexpat import ExpatError, ParserCreate
+from typing import IO, Any
 
 from openpyxl.utils import column_index_from_string
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet._reader import INLINE_STRING, VALUE_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHEET_MAIN_NS
 
+from .text import clean_text
+
 _T_TAG = f"{{{SHEET_MAIN_NS}}}t"
 _RUN_TAG = f"{{{SHEET_MAIN_NS}}}r"
 _DIGITS = "0123456789"
-_FAST_TYPES = frozenset({"n", "s", "str"})
+_FAST_TYPES = frozenset({None, "n", "s", "str"})  # no t attribute means a number
+CHUNK = 64 * 1024
+ENTITY_MESSAGE = "文件内容包含实体声明（DOCTYPE/ENTITY），不是 Excel 保存的工作簿，已拒绝导入。"
 _column_of: dict[str, int] = {}
+
+
+class EntityDeclared(Exception):
+    message = ENTITY_MESSAGE
 
 
 def _column(letters: str) -> int:
@@ -30,6 +48,50 @@ def _column(letters: str) -> int:
         if len(_column_of) < 20_000:
             _column_of[letters] = column
     return column
+
+
+class EntityGuard:
+    """defusedxml's refusals, on the prolog of a part (everything before the root element,
+    where a DOCTYPE goes, so the only place an entity can be declared): an entity declaration
+    or an external entity reference raises `EntityDeclared`. Excel and WPS write no DOCTYPE."""
+
+    def __init__(self) -> None:
+        self._expat: Any = ParserCreate()
+        self._expat.EntityDeclHandler = self._refuse
+        self._expat.UnparsedEntityDeclHandler = self._refuse
+        self._expat.ExternalEntityRefHandler = self._refuse
+        self._expat.StartElementHandler = self._root
+
+    def _refuse(self, *args: Any) -> None:
+        raise EntityDeclared(ENTITY_MESSAGE)
+
+    def _root(self, *args: Any) -> None:
+        self._expat.StartElementHandler = None
+        self.done = True
+
+    done = False
+
+    def check(self, data: bytes) -> None:
+        if self.done:
+            return
+        try:
+            self._expat.Parse(data, not data)
+        except ExpatError:
+            self.done = True  # malformed XML: the parse proper says so
+
+
+def end_events(source: IO[bytes]) -> Iterator[Iterator[tuple[str, Any]]]:
+    """The end events of a part, a batch per chunk read (one Python layer per element less
+    than `iterparse`); elements are complete when their end event comes."""
+    parser = ET.XMLPullParser(events=("end",))
+    guard = EntityGuard()
+    while data := source.read(CHUNK):
+        guard.check(data)
+        parser.feed(data)
+        yield parser.read_events()
+    guard.check(b"")
+    parser.close()  # raises on a truncated part
+    yield parser.read_events()
 
 
 def string_content(node: Any) -> str:
@@ -52,46 +114,85 @@ def string_content(node: Any) -> str:
 
 
 class FastCellParser(WorkSheetParser):
-    def parse_cell(self, element: Any) -> dict[str, Any]:
-        data_type = element.get("t", "n")
-        coordinate = element.get("r")
-        children = list(element)
-        inline = data_type == "inlineStr" and not self.rich_text and len(children) == 1
-        if inline and children[0].tag == INLINE_STRING and coordinate and coordinate[-1:].isdigit():
-            letters = coordinate.rstrip(_DIGITS)
-            self.col_counter = column = _column(letters)
-            return {"row": int(coordinate[len(letters) :]), "column": column,
-                    "value": string_content(children[0]), "data_type": "s",
-                    "style_id": int(element.get("s", 0) or 0)}  # fmt: skip
-        if (
-            data_type not in _FAST_TYPES
-            or len(children) > 1
-            or (children and children[0].tag != VALUE_TAG)
-            or (coordinate and not coordinate[-1:].isdigit())
-        ):
-            return super().parse_cell(element)
-        style_id: Any = element.get("s", 0)
-        if style_id:
-            style_id = int(style_id)
-        value: Any = (children[0].text or None) if children else None
-        if coordinate:
-            letters = coordinate.rstrip(_DIGITS)
-            row, column = int(coordinate[len(letters) :]), _column(letters)
-            self.col_counter = column
+    """openpyxl's sheet parser (its state: counters, shared formulae, date styles), reading
+    whole rows. `shared_strings` are expected clean (records.text); other text is cleaned."""
+
+    def row_number(self, row: Any) -> int:
+        """The row's number as openpyxl's `parse_row` reads it; resets the column counter."""
+        number = row.get("r")
+        if number is None:
+            self.row_counter += 1
         else:
-            self.col_counter += 1
-            row, column = self.row_counter, self.col_counter
-        if value is not None:
-            if data_type == "n":
-                value = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
-                if style_id in self.date_formats:
-                    try:
-                        value = from_excel(value, self.epoch, timedelta=style_id in self.timedelta_formats)
-                    except (OverflowError, ValueError):
-                        return super().parse_cell(element)  # openpyxl's warning and "#VALUE!"
-                    data_type = "d"
-            elif data_type == "s":
-                value = self.shared_strings[int(value)]
+            try:
+                self.row_counter = int(number)
+            except ValueError:
+                value = float(number)
+                if not value.is_integer():
+                    raise ValueError(f"{number} is not a valid row number") from None
+                self.row_counter = int(value)
+        self.col_counter = 0
+        return self.row_counter
+
+    def row_cells(self, row: Any) -> tuple[list[int], list[Any]]:
+        """The columns and values of a row's cells, in document order (after `row_number`)."""
+        columns: list[int] = []
+        values: list[Any] = []
+        strings = self.shared_strings
+        dates = self.date_formats
+        column = self.col_counter
+        for cell in row:
+            data_type = cell.get("t")
+            coordinate = cell.get("r")
+            size = len(cell)
+            fast = size < 2 and data_type in _FAST_TYPES and (not coordinate or coordinate[-1] in _DIGITS)
+            child = cell[0] if size == 1 else None
+            if fast and (child is None or child.tag == VALUE_TAG):
+                if coordinate:
+                    letters = coordinate.rstrip(_DIGITS)
+                    column = _column_of.get(letters) or _column(letters)
+                else:
+                    column += 1
+                style = cell.get("s")
+                if style:
+                    style = int(style)  # refuses what openpyxl refuses
+                value = child.text if child is not None else None
+                if value:
+                    if data_type == "s":
+                        value = strings[int(value)]
+                    elif data_type == "str":
+                        value = clean_text(value)
+                    else:
+                        value = float(value) if ("." in value or "E" in value or "e" in value) else int(value)
+                        if style and style in dates:
+                            self.col_counter = column
+                            value = self._date(cell, value, style)
+                else:
+                    value = None
+            elif (
+                data_type == "inlineStr"
+                and child is not None
+                and child.tag == INLINE_STRING
+                and not self.rich_text
+                and coordinate
+                and coordinate[-1] in _DIGITS
+            ):
+                letters = coordinate.rstrip(_DIGITS)
+                column = _column_of.get(letters) or _column(letters)
+                value = clean_text(string_content(child))
             else:
-                data_type = "s"
-        return {"row": row, "column": column, "value": value, "data_type": data_type, "style_id": style_id}
+                self.col_counter = column
+                parsed = self.parse_cell(cell)  # openpyxl's general case
+                column = parsed["column"]  # = self.col_counter
+                value = parsed["value"]
+                if type(value) is str:
+                    value = clean_text(value)
+            columns.append(column)
+            values.append(value)
+        self.col_counter = column
+        return columns, values
+
+    def _date(self, cell: Any, value: float, style: int) -> Any:
+        try:
+            return from_excel(value, self.epoch, timedelta=style in self.timedelta_formats)
+        except (OverflowError, ValueError):
+            return self.parse_cell(cell)["value"]  # openpyxl's warning and "#VALUE!"

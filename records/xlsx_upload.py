@@ -14,7 +14,8 @@ Each refusal is an `UploadRefused` with a Chinese message for the user, raised a
 bound is crossed. Text values come out cleaned (records.text). Limits are settings (XLSX_*).
 
 openpyxl is used in read-only mode; its zip archive, shared-string reader and sheet parser
-are subclassed here to count (openpyxl 3.1 internals, pinned in requirements.txt).
+are subclassed here to count (openpyxl 3.1 internals, pinned in requirements.txt); sheets and
+the string table are parsed by the C parser and read by records.xlsx_cells.
 """
 
 from __future__ import annotations
@@ -31,10 +32,9 @@ from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import ROW_TAG
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-from openpyxl.xml.functions import iterparse
 
 from .text import clean_text
-from .xlsx_cells import FastCellParser, string_content
+from .xlsx_cells import EntityDeclared, FastCellParser, end_events, string_content
 
 MB = 1024 * 1024
 RATIO_FLOOR = 1 * MB  # small parts may compress any amount: XML headers, styles
@@ -231,30 +231,50 @@ class _CountedZipFile(zipfile.ZipFile):
         return _CountedStream(stream, self.budget) if mode == "r" else stream
 
 
+_ORDER: list[int] = []
+
+
+def _in_order(width: int) -> list[int]:
+    """[1, 2, ..., width]: the columns of a row whose every cell is written, in order."""
+    if len(_ORDER) < width:
+        _ORDER.extend(range(len(_ORDER) + 1, width + 1))
+    return _ORDER[:width]
+
+
+def _events(source: IO[bytes], budget: ReadBudget) -> Iterator[Iterator[tuple[str, Any]]]:
+    try:
+        yield from end_events(source)
+    except EntityDeclared as exc:
+        raise budget.refused(exc.message) from None
+
+
 class _BudgetedParser(FastCellParser):
-    """openpyxl's sheet parser, counting XML elements as they end: a row is refused while it
-    is still being parsed, before a million cells of it are held in memory."""
+    """The sheet parser, counting XML elements as they end: a row is refused while it is
+    still being parsed, before a million cells of it are held in memory."""
 
     budget: ReadBudget
 
-    def parse(self) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    def rows(self) -> Iterator[tuple[int, list[int], list[Any]]]:
+        """(row number, columns, values) of each row element, its cells in document order."""
         budget = self.budget
         limit = budget.limits.max_row_elements
         run = 0  # elements since the last row ended: they pile up until their parent ends
-        for _, element in iterparse(self.source):
-            run += 1
-            if element.tag == ROW_TAG:
-                budget.element(run)
-                run = 0
-                row = self.parse_row(element)
-                element.clear()
-                yield row
-            elif run > limit:
-                budget.element(run)
-                raise budget.refused(
-                    f"工作表结构异常：一行（或一段）内容超过 {budget.limits.max_columns} 列的上限，"
-                    "可能是恶意构造的文件，已拒绝导入。"
-                )
+        for events in _events(self.source, budget):
+            for _, element in events:
+                run += 1
+                if element.tag == ROW_TAG:
+                    budget.element(run)
+                    run = 0
+                    number = self.row_number(element)
+                    columns, values = self.row_cells(element)
+                    element.clear()
+                    yield number, columns, values
+                elif run > limit:
+                    budget.element(run)
+                    raise budget.refused(
+                        f"工作表结构异常：一行（或一段）内容超过 {budget.limits.max_columns} 列的上限，"
+                        "可能是恶意构造的文件，已拒绝导入。"
+                    )
         budget.element(run)
 
 
@@ -289,17 +309,19 @@ def _read_shared_strings(source: IO[bytes], budget: ReadBudget) -> list[str]:
     """openpyxl's `read_string_table`, counting elements and strings as they are parsed."""
     strings = []
     run = 0
-    for _, node in iterparse(source):
-        run += 1
-        if node.tag == _STRING_TAG:
-            budget.element(run)
-            run = 0
-            budget.shared_string()
-            strings.append(string_content(node).replace("x005F_", ""))
-            node.clear()
-        elif run > budget.limits.max_row_elements:
-            budget.element(run)
-            raise budget.refused("文件中的文本表结构异常，可能是恶意构造的文件，已拒绝导入。")
+    for events in _events(source, budget):
+        for _, node in events:
+            run += 1
+            if node.tag == _STRING_TAG:
+                budget.element(run)
+                run = 0
+                budget.shared_string()
+                # Cleaned once here rather than in every cell that uses the string.
+                strings.append(clean_text(string_content(node).replace("x005F_", "")))
+                node.clear()
+            elif run > budget.limits.max_row_elements:
+                budget.element(run)
+                raise budget.refused("文件中的文本表结构异常，可能是恶意构造的文件，已拒绝导入。")
     budget.element(run)
     return strings
 
@@ -343,9 +365,9 @@ class UploadedWorkbook:
             )
             parser.budget = budget
             expected = min_row
-            for number, cells in parser.parse():
-                last = max([cell["column"] for cell in cells]) if cells else 0
-                budget.row(number, len(cells), last, title)
+            for number, columns, cells in parser.rows():
+                last = max(columns) if columns else 0
+                budget.row(number, len(columns), last, title)
                 if max_row is not None and number > max_row:
                     break
                 if number < expected:
@@ -353,14 +375,16 @@ class UploadedWorkbook:
                 width = max_col if max_col is not None else last
                 for blank in range(expected, number):  # rows the sheet leaves out are blank
                     yield blank, (None,) * (max_col or 0)
-                values: list[Any] = [None] * width
-                for cell in cells:
-                    column = cell["column"]
-                    if column <= width:
-                        value = cell["value"]
-                        values[column - 1] = clean_text(value) if type(value) is str else value
+                if last == width and columns == _in_order(width):  # every cell, in order: usual
+                    values = tuple(cells)
+                else:
+                    row: list[Any] = [None] * width
+                    for column, value in zip(columns, cells, strict=True):
+                        if column <= width:
+                            row[column - 1] = value
+                    values = tuple(row)
                 expected = number + 1
-                yield number, tuple(values)
+                yield number, values
 
 
 def open_workbook(fh: IO[bytes], *, data_only: bool, limits: XlsxLimits | None = None) -> UploadedWorkbook:

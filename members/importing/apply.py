@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TypeVar
 
-from django.db import router, transaction
+from django.db import transaction
+from django.utils import timezone
 
 from audit.models import Action, AuditEntry
-from audit.registry import build_entries, creation_changes, update_changes
+from audit.registry import creation_changes_of, entry_rows, update_changes_of
 from imports.gcpause import gc_paused
 from imports.plan import Plan
 from imports.spec import Built
@@ -23,10 +24,9 @@ from records import bulk_write
 from unions.models import Union
 
 from ..models import Member
-from .rows import ATTNAMES, PlannedAdd, PlannedUpdate
+from .rows import PlannedAdd, PlannedUpdate
 
 BATCH_SIZE = bulk_write.CHUNK
-_NAME_OF = {f.attname: f.name for f in Member._meta.concrete_fields}
 
 T = TypeVar("T")
 
@@ -67,40 +67,38 @@ def write_roster(*, union: Union, built: Sequence[Built]) -> ImportResult:
 
 
 def _add(union: Union, adds: list[PlannedAdd]) -> None:
-    # Positional construction is Django's fast path; the model's defaults fill what the
-    # file left out, exactly as Member(**values) would.
+    # Rows as they are stored, without a Member instance each: the model's defaults fill what
+    # the file left out (as Member(**values) would), created_at and updated_at are the
+    # moment of the import (auto_now_add, auto_now), and the audit entry says what the
+    # post_save signal would (audit.registry.creation_changes) from the same row.
+    names = bulk_write.attnames(Member)
     defaults = {f.attname: f.get_default() for f in Member._meta.concrete_fields}
-    defaults["union_id"] = union.pk
-    union_field = Member._meta.get_field("union")
+    now = timezone.now()
+    defaults.update(union_id=union.pk, created_at=now, updated_at=now)
+    pairs = [(name, defaults[name]) for name in names]
+    name_at = names.index("name")
+    changes_of = creation_changes_of(Member, ("id", *names))
     for batch in _batches(adds):
-        members = []
-        for add in batch:
-            member = Member(*[add.values.get(name, default) for name, default in defaults.items()])
-            union_field.set_cached_value(member, union)  # the audit entry reads member.union
-            members.append(member)
-        bulk_write.insert(members)
-        bulk_write.insert(build_entries(members, Action.CREATE, map(creation_changes, members)))
+        rows = [tuple([add.values.get(name, default) for name, default in pairs]) for add in batch]
+        ids = bulk_write.insert_rows(Member, rows)
+        items = ((pk, row[name_at], changes_of((pk, *row))) for pk, row in zip(ids, rows, strict=True))
+        bulk_write.insert_rows(AuditEntry, entry_rows(Member, Action.CREATE, items, union_id=union.pk))
 
 
 def _update(union: Union, updates: list[PlannedUpdate]) -> None:
     # Rows changing the same fields are written together, so each UPDATE sets only the
     # fields that change and leaves the members' other columns as they are in the database.
-    database = router.db_for_write(Member)
-    entries: list[AuditEntry] = []
+    now = timezone.now()
+    changes_of = update_changes_of(Member)
+    entries: list[tuple] = []
     for key, group in groupby(sorted(updates, key=_change_key), key=_change_key):
-        fields = [_NAME_OF[attname] for attname in key]  # and updated_at, as auto_now
+        names = [*key, "updated_at"]  # auto_now, as save() would set it
         for batch in _batches(list(group)):
-            members = []
-            for update in batch:
-                member = Member.from_db(database, ATTNAMES, update.before)
-                member.union = union  # spares the audit log a query per member
-                for attname, (_, new) in update.changes.items():
-                    setattr(member, attname, new)
-                members.append(member)
-            bulk_write.update(members, fields)
-            changes = [update_changes(member, member._audit_snapshot) for member in members]
-            entries.extend(build_entries(members, Action.UPDATE, changes))
+            rows = [(*[update.changes[name][1] for name in key], now, update.pk) for update in batch]
+            bulk_write.update_rows(Member, names, rows)
+            items = ((update.pk, update.name, changes_of(update.changes)) for update in batch)
+            entries += entry_rows(Member, Action.UPDATE, items, union_id=union.pk)
             if len(entries) >= bulk_write.CHUNK:
-                bulk_write.insert(entries)
+                bulk_write.insert_rows(AuditEntry, entries)
                 entries = []
-    bulk_write.insert(entries)
+    bulk_write.insert_rows(AuditEntry, entries)

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from audit.context import acting_as
 from audit.models import Action, AuditEntry
-from audit.registry import build_entry, creation_changes
+from audit.registry import build_entry, creation_changes, update_changes
 from imports.plan import build_plan
 from members.importers import RosterType, open_roster
 from members.importing.apply import roster_import_apply
@@ -170,3 +170,67 @@ def test_updates_set_the_named_fields_and_auto_now(union):
 def test_writes_outside_a_transaction_are_refused(union):
     with pytest.raises(RuntimeError):
         bulk_write.insert([disbursement(union, MemberFactory(union=union))])
+
+
+def test_the_roster_imports_audit_entries_say_what_the_save_signals_would(union, branch, clerk, tmp_path):
+    # The import writes rows and entries without Member instances (insert_rows, entry_rows):
+    # each entry must be the one post_save would write for the member as stored.
+    existing = MemberFactory(union=union, phone="13800000000", department="车间")
+    before = Member.objects.get(pk=existing.pk)
+    logged = AuditEntry.objects.order_by("id").last().pk
+    number = make_id_number(dt.date(1991, 7, 2), "M")
+    headers = ["姓名", "身份证号", "手机", "分会", "单位/部门", "入会时间", "会籍状态", "状态日期"]
+    rows = [
+        [AWKWARD[:40], number.lower(), "13911112222", branch.name, "", "2016-05-01", "退休", "2024-03-01"],
+        ["", existing.id_number, "13922223333", branch.name, "科室", "", "", ""],
+    ]
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(xlsx(rows, headers=headers))
+    with open_roster(path) as sheet:
+        plan = build_plan(record_type=RosterType(), sheet=sheet, union=union)
+    assert not plan.invalid
+    with acting_as(clerk, ip_address="10.0.0.9"):
+        roster_import_apply(union=union, plan=plan)
+        added = Member.objects.get(union=union, id_number=number)
+        after = Member.objects.get(pk=existing.pk)
+        expected = {
+            ("create", added.pk): build_entry(added, Action.CREATE, creation_changes(added)),
+            ("update", after.pk): build_entry(after, Action.UPDATE, update_changes(after, before.__dict__)),
+        }
+    entries = AuditEntry.objects.filter(content_type__model="member", pk__gt=logged)
+    assert len(entries) == 2
+    for entry in entries:
+        want = expected[(entry.action, int(entry.object_id))]
+        same_but_keys(stored(AuditEntry, entry.pk), {f.attname: getattr(want, f.attname)
+                      for f in AuditEntry._meta.concrete_fields}, skip={"id", "created_at"})  # fmt: skip
+    assert set(expected[("update", after.pk)].changes) == {"phone", "branch", "department"}
+    assert expected[("create", added.pk)].changes["status_date"] == "2024-03-01"
+
+
+def test_rows_written_without_instances_read_back_as_given(union, branch):
+    # insert_rows: text that looks like COPY's NULL marker, escapes or separators, beside
+    # real NULLs, in rows of one batch (each row is checked for escaping on its own).
+    names = bulk_write.attnames(Member)
+    now = timezone.now()
+    base = {f.attname: f.get_default() for f in Member._meta.concrete_fields if f.attname in names}
+    base.update(union_id=union.pk, birth_date=dt.date(1985, 6, 15), joined_on=dt.date(2020, 1, 1),
+                created_at=now, updated_at=now)  # fmt: skip
+    given = [
+        {"name": "\\N", "department": AWKWARD, "notes": "", "branch_id": None, "status_date": None},
+        {"name": "王芳", "department": "车间", "notes": "甲\t乙", "branch_id": branch.pk},
+        {"name": "李强", "department": "\\", "job_title": "\\N", "is_migrant_worker": True},
+        {
+            "name": "张伟",
+            "notes": "第一行\n第二行\r",
+            "status_date": dt.date(2024, 3, 1),
+            "status": "retired",
+        },
+    ]
+    rows = []
+    for values in given:
+        values = {**base, **values, "id_number": make_id_number()}
+        rows.append(tuple(values[name] for name in names))
+    with transaction.atomic():
+        keys = bulk_write.insert_rows(Member, rows)
+    for key, row in zip(keys, rows, strict=True):
+        assert stored(Member, key) == {"id": key, **dict(zip(names, row, strict=True))}

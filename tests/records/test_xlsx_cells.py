@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from openpyxl.reader.strings import read_string_table
 from openpyxl.styles.numbers import BUILTIN_FORMATS
-from openpyxl.worksheet._reader import WorkSheetParser
+from openpyxl.worksheet._reader import ROW_TAG, WorkSheetParser
 
-from records.xlsx_cells import FastCellParser
+from records.xlsx_cells import EntityDeclared, FastCellParser, end_events
 
 SHEET_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
@@ -27,25 +27,61 @@ SHEET_XML = """<?xml version="1.0" encoding="UTF-8"?>
 </sheetData></worksheet>"""
 
 
-def parse_all(parser_class: type[WorkSheetParser]) -> list:
-    parser = parser_class(
-        io.BytesIO(SHEET_XML.encode()),
-        ["王芳", "李强"],
-        data_only=False,
-        date_formats={1, 3},
-        timedelta_formats={3},
-    )
-    return list(parser.parse())
+def read_fast(xml: bytes, shared: list[str], **kwargs: object) -> list:
+    """(row number, [(column, value)...]) per row, as records.xlsx_upload reads them."""
+    parser = FastCellParser(io.BytesIO(xml), shared, **kwargs)
+    rows = []
+    for events in end_events(io.BytesIO(xml)):
+        for _, element in events:
+            if element.tag == ROW_TAG:
+                number = parser.row_number(element)
+                columns, values = parser.row_cells(element)
+                rows.append((number, list(zip(columns, values, strict=True))))
+    return rows
+
+
+def read_openpyxl(xml: bytes, shared: list[str], **kwargs: object) -> list:
+    parser = WorkSheetParser(io.BytesIO(xml), shared, **kwargs)
+    return [(number, [(c["column"], c["value"]) for c in cells]) for number, cells in parser.parse()]
+
+
+KINDS = dict(data_only=False, date_formats={1, 3}, timedelta_formats={3})
 
 
 @pytest.mark.filterwarnings("ignore:Cell AF1 is marked as a date")
-def test_every_kind_of_cell_reads_the_same_as_openpyxl():
-    ours, theirs = parse_all(FastCellParser), parse_all(WorkSheetParser)
+@pytest.mark.parametrize("data_only", [False, True])
+def test_every_kind_of_cell_reads_the_same_as_openpyxl(data_only):
+    kinds = {**KINDS, "data_only": data_only}
+    xml = SHEET_XML.encode()
+    ours, theirs = read_fast(xml, ["王芳", "李强"], **kinds), read_openpyxl(xml, ["王芳", "李强"], **kinds)
     assert ours == theirs
-    first = {cell["column"]: cell["value"] for cell in ours[0][1]}
+    first = dict(ours[0][1])
     assert first[1] == "王芳" and first[2] == 42 and first[3] == 1500.0
-    assert first[4] == dt.datetime(2023, 3, 15) and first[27] == "文字" and first[30] == "=SUM(B1:C1)"
-    assert ours[1][1][2]["column"] == 16384  # XFD
+    assert first[4] == dt.datetime(2023, 3, 15) and first[27] == "文字"
+    assert first[30] == (1542 if data_only else "=SUM(B1:C1)")
+    assert ours[1][1][2][0] == 16384  # XFD
+    assert [number for number, _ in ours] == [1, 2, 5]
+
+
+@pytest.mark.filterwarnings("ignore:Cell AF1 is marked as a date")
+def test_text_outside_the_string_table_comes_out_cleaned():
+    xml = SHEET_XML.replace("文字", "文\ufdd0字").replace("行内", "行\U0001fffe内").encode()
+    cells = dict(read_fast(xml, ["王芳", "李强"], **KINDS)[0][1])
+    assert cells[27] == "文字" and cells[31] == "行内"
+
+
+def test_an_entity_declaration_is_refused_before_anything_is_expanded():
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        b'<row r="1"><c r="A1" t="str"><v>&b;</v></c></row></sheetData></worksheet>'
+    )
+    with pytest.raises(EntityDeclared):
+        read_fast(bomb, [], **KINDS)
+    # A DOCTYPE that declares nothing is read (defusedxml lets it through too).
+    plain = bomb.replace(b'<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">', b"")
+    assert read_fast(plain.replace(b"&b;", b"x"), [], **KINDS) == [(1, [(1, "x")])]
 
 
 def test_a_real_workbook_reads_the_same():
@@ -70,6 +106,5 @@ def test_a_real_workbook_reads_the_same():
         date_formats=loaded._date_formats,
         timedelta_formats=loaded._timedelta_formats,
     )
-    ours = list(FastCellParser(io.BytesIO(xml), shared, **kwargs).parse())
-    theirs = list(WorkSheetParser(io.BytesIO(xml), shared, **kwargs).parse())
+    ours, theirs = read_fast(xml, shared, **kwargs), read_openpyxl(xml, shared, **kwargs)
     assert ours == theirs and len(ours) == 2

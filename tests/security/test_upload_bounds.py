@@ -294,6 +294,28 @@ def test_the_time_limit_is_checked_as_the_file_is_inflated(clerk_client, union, 
     assert refusal.budget.bytes_inflated < 64 * 1024
 
 
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"])
+def test_an_entity_declaration_is_refused_before_it_is_expanded(clerk_client, union, part):
+    # A billion laughs: ten entities, each ten of the one before (defusedxml refused these
+    # while openpyxl happened to parse with it; the C parser is guarded the same way).
+    entities = '<!ENTITY e0 "laugh">' + "".join(
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    base = zipfile.ZipFile(io.BytesIO(build_xlsx([_header_row(), _good_row(2)], strings=[WHITESPACE_STRING])))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in base.infolist():
+            data = base.read(item.filename)
+            if item.filename == part:
+                root = b"worksheet" if "sheet1" in part else b"sst"
+                data = data.replace(_XML, _XML + b"<!DOCTYPE " + root + b" [" + entities.encode() + b"]>")
+                data = data.replace(b"</t>", b"&e9;</t>", 1)
+            archive.writestr(item, data)
+    message = _refused_roster(clerk_client, union, buffer.getvalue())
+    assert message == "文件内容包含实体声明（DOCTYPE/ENTITY），不是 Excel 保存的工作簿，已拒绝导入。"
+    assert _refusal(buffer.getvalue()).message == message
+
+
 def test_the_workbook_import_is_bounded_by_the_same_mechanism(settings):
     from workbook.importing import WorkbookImportError, read_workbook
 
