@@ -23,7 +23,8 @@ from reports.models import DraftPdfJob, DraftPdfStatus
 from reports.tasks import render_draft_pdf
 from tests.background.conftest import _database_work_off, backend, own_database_connection  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+# The database worker closes its connection after a task (a PostgreSQL test transaction with it).
+pytestmark = pytest.mark.django_db(transaction=True)
 YEAR = 2025
 PLANS = "明年继续做好职工服务。"
 
@@ -226,7 +227,6 @@ def test_a_print_that_raises_fails_with_a_chinese_message_and_no_file(
     assert retry.pk != job.pk
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_while_printing_is_retried_and_leaves_one_file(
     database_backend, report, clerk_client, monkeypatch, settings
 ):
