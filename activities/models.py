@@ -61,7 +61,9 @@ class Activity(UnionRecord, TypicalCase):
             models.Index(fields=["union", "category", "start_date"], name="activity_union_cat_idx"),
             # The few 典型事例 a summary names, found without reading the year's activities.
             models.Index(
-                fields=["union", "start_date"], condition=models.Q(is_typical=True), name="activity_typical_idx"
+                fields=["union", "start_date"],
+                condition=models.Q(is_typical=True),
+                name="activity_typical_idx",
             ),
         ]
 

@@ -177,9 +177,7 @@ def test_a_half_year_county_report_counts_the_half(works):
     assert "其中" not in text["publicity"]  # one union only: no one stands out
     assert "截至6月底全县共建成职工之家1个、职工书屋1个" in text["workers_home"]
     assert "组织劳模体检" not in text["model_workers"]  # September
-    assert (
-        "会员会费收缴工作，上半年应缴1.2万元，已全部足额收缴" in text["dues"]
-    )
+    assert "会员会费收缴工作，上半年应缴1.2万元，已全部足额收缴" in text["dues"]
     assert "共2次" in text["safety"] and "查出事故隐患8处" in text["safety"]
     innovation = text["innovation"]
     assert "取得职工技术创新成果2项，比上年同期增加1项" in innovation
