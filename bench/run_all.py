@@ -108,7 +108,7 @@ def workbook(year: int, verbose: bool) -> None:
 def roster_import(verbose: bool) -> None:
     script = BENCH_DIR / "import_roster.py"
     if not script.exists():
-        line("roster import", "skipped (bench/import_roster.py does not exist)", "< 20 s")
+        line("roster import", "skipped (bench/import_roster.py does not exist)", "< 10 s")
         return
     # It leaves its scratch union behind, so it gets a fresh database of its own each run
     # and the bench database stays as generated.
@@ -131,7 +131,7 @@ def roster_import(verbose: bool) -> None:
         match = re.search(rf"^\[{label}\] total: ([\d.]+) s", result.stdout, re.M)
         if match:
             seconds = float(match.group(1))
-            line(f"roster import {MEMBERS} rows ({name})", f"{seconds:.1f} s", "< 20 s", seconds < 20)
+            line(f"roster import {MEMBERS} rows ({name})", f"{seconds:.1f} s", "< 10 s", seconds < 10)
 
 
 def import_as_task(rows: int, verbose: bool) -> None:
