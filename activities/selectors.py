@@ -5,13 +5,15 @@ An activity belongs to the reporting period of its start date; voided records ne
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, IntegerField, QuerySet, Sum
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
-from records.memo import per_scope
+from records.by_union import rows_by_union
+from records.memo import per_scope, per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -74,25 +76,24 @@ class LevelCount:
     individual: int  # 会员个人
 
 
-@per_scope
-def _category_rows(union: Union, period: Period) -> dict[str, dict]:
+@per_union
+def _category_rows(*, unions: Sequence[Union], period: Period) -> dict[int, dict[str, dict]]:
     """The period's live activities grouped by category: the totals add these up."""
-    return {
-        row["category"]: row
-        for row in _live_activities(union, period)
-        .order_by()
-        .values("category")
-        .annotate(
-            count=Count("id"),
-            participants=_int_sum("participants"),
-            women_participants=_int_sum("women_participants"),
-            cost=_money_sum("cost"),
-        )
-    }
+    live = Activity.objects.filter(voided_at__isnull=True, start_date__range=(period.start, period.end))
+    grouped = rows_by_union(
+        live,
+        unions,
+        "category",
+        count=Count("id"),
+        participants=_int_sum("participants"),
+        women_participants=_int_sum("women_participants"),
+        cost=_money_sum("cost"),
+    )
+    return {pk: {row["category"]: row for row in rows} for pk, rows in grouped.items()}
 
 
 def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
-    rows = _category_rows(union, period).values()
+    rows = _category_rows(union=union, period=period).values()
     return ActivityTotals(
         count=sum(r["count"] for r in rows),
         participants=sum(r["participants"] for r in rows),
@@ -103,7 +104,7 @@ def activity_totals(*, union: Union, period: Period) -> ActivityTotals:
 
 def activities_by_category(*, union: Union, period: Period) -> list[CategoryTotal]:
     """Every category that has activities in the period, in the order of the choices."""
-    rows = _category_rows(union, period)
+    rows = _category_rows(union=union, period=period)
     return [
         CategoryTotal(
             category=category.value,

@@ -6,14 +6,15 @@ Every function reads one union's live (not voided) records of one reporting peri
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, DecimalField, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from records.memo import per_scope
+from records.by_union import aggregate_by_union, of_unions, rows_by_union
+from records.memo import per_scope, per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -25,6 +26,10 @@ ZERO = Decimal("0")
 
 def _live(model, union: Union) -> QuerySet:
     return model.objects.filter(union=union, voided_at__isnull=True)
+
+
+def _all_live(model) -> QuerySet:
+    return model.objects.filter(voided_at__isnull=True)
 
 
 def _in(period: Period, field: str) -> Q:
@@ -85,11 +90,12 @@ class CongressSummary:
         return tuple(dict.fromkeys(item for s in self.sessions for item in s.items))
 
 
-@per_scope
-def congress_summary(*, union: Union, period: Period) -> CongressSummary:
-    congresses = _live(Congress, union).filter(_in(period, "date")).order_by("date", "id")
-    return CongressSummary(
-        tuple(
+@per_union
+def congress_summary(*, unions: Sequence[Union], period: Period) -> dict[int, CongressSummary]:
+    congresses = of_unions(_all_live(Congress), unions).filter(_in(period, "date")).order_by("date", "id")
+    sessions: dict[int, list[CongressSession]] = {u.pk: [] for u in unions}
+    for c in congresses:
+        sessions[c.union_id].append(
             CongressSession(
                 label=str(c),
                 date=c.date,
@@ -98,9 +104,8 @@ def congress_summary(*, union: Union, period: Period) -> CongressSummary:
                 delegates_women=c.delegates_women,
                 items=tuple(c.item_list),
             )
-            for c in congresses
         )
-    )
+    return {pk: CongressSummary(tuple(found)) for pk, found in sessions.items()}
 
 
 # --- proposals --------------------------------------------------------------------------
@@ -119,20 +124,18 @@ class ProposalCounts:
         return f"收到提案{self.received}件，立案{self.accepted}件，办结{self.closed}件"
 
 
-@per_scope
-def proposal_counts(*, union: Union, period: Period) -> ProposalCounts:
-    figures = (
-        _live(Proposal, union)
-        .filter(_in(period, "submitted_on"))
-        .aggregate(
-            received=Count("id"),
-            accepted=Count("id", filter=Q(status__in=ACCEPTED_STATUSES)),
-            not_accepted=Count("id", filter=Q(status=ProposalStatus.REJECTED)),
-            closed=Count("id", filter=Q(status=ProposalStatus.CLOSED)),
-            pending=Count("id", filter=Q(status=ProposalStatus.RECEIVED)),
-        )
+@per_union
+def proposal_counts(*, unions: Sequence[Union], period: Period) -> dict[int, ProposalCounts]:
+    figures = aggregate_by_union(
+        _all_live(Proposal).filter(_in(period, "submitted_on")),
+        unions,
+        received=Count("id"),
+        accepted=Count("id", filter=Q(status__in=ACCEPTED_STATUSES)),
+        not_accepted=Count("id", filter=Q(status=ProposalStatus.REJECTED)),
+        closed=Count("id", filter=Q(status=ProposalStatus.CLOSED)),
+        pending=Count("id", filter=Q(status=ProposalStatus.RECEIVED)),
     )
-    return ProposalCounts(**figures)
+    return {pk: ProposalCounts(**found) for pk, found in figures.items()}
 
 
 # --- disclosures ------------------------------------------------------------------------
@@ -151,15 +154,15 @@ class DisclosureCounts:
     by_channel: tuple[ChannelCount, ...]  # channels used, in the vocabulary's order
 
 
-@per_scope
-def disclosure_counts(*, union: Union, period: Period) -> DisclosureCounts:
-    rows = dict(
-        _live(Disclosure, union)
-        .filter(_in(period, "date"))
-        .values("channel")
-        .annotate(n=Count("id"))
-        .values_list("channel", "n")
+@per_union
+def disclosure_counts(*, unions: Sequence[Union], period: Period) -> dict[int, DisclosureCounts]:
+    grouped = rows_by_union(
+        _all_live(Disclosure).filter(_in(period, "date")), unions, "channel", n=Count("id")
     )
+    return {pk: _disclosure_counts({r["channel"]: r["n"] for r in rows}) for pk, rows in grouped.items()}
+
+
+def _disclosure_counts(rows: dict[str, int]) -> DisclosureCounts:
     by_channel = tuple(
         ChannelCount(str(c.value), str(c.label), rows[c.value]) for c in DisclosureChannel if c.value in rows
     )
@@ -198,27 +201,29 @@ def in_force_on(day: dt.date) -> Q:
     return Q(start_date__lte=day, end_date__gte=day)
 
 
-@per_scope
-def contract_summary(*, union: Union, period: Period, today: dt.date) -> ContractSummary:
+@per_union
+def contract_summary(
+    *, unions: Sequence[Union], period: Period, today: dt.date
+) -> dict[int, ContractSummary]:
     as_of = min(period.end, today)
     # One pass, grouped by kind: the contracts in force on the day and those signed in the
     # period (the signed totals add up over the kinds).
     force, signing = in_force_on(as_of), _in(period, "signed_on")
-    rows = {
-        row["kind"]: row
-        for row in _live(CollectiveContract, union)
-        .filter(force | signing)
-        .order_by()
-        .values("kind")
-        .annotate(
-            n=Count("id", filter=force),
-            workers=Coalesce(Sum("workers_covered", filter=force), 0),
-            signed=Count("id", filter=signing),
-            rounds=Coalesce(Sum("negotiation_rounds", filter=signing), 0),
-            growth_n=Count("wage_growth", filter=signing),
-            growth_sum=Coalesce(Sum("wage_growth", filter=signing), ZERO, output_field=DecimalField()),
-        )
-    }
+    grouped = rows_by_union(
+        _all_live(CollectiveContract).filter(force | signing),
+        unions,
+        "kind",
+        n=Count("id", filter=force),
+        workers=Coalesce(Sum("workers_covered", filter=force), 0),
+        signed=Count("id", filter=signing),
+        rounds=Coalesce(Sum("negotiation_rounds", filter=signing), 0),
+        growth_n=Count("wage_growth", filter=signing),
+        growth_sum=Coalesce(Sum("wage_growth", filter=signing), ZERO, output_field=DecimalField()),
+    )
+    return {pk: _contract_summary({r["kind"]: r for r in rows}, as_of) for pk, rows in grouped.items()}
+
+
+def _contract_summary(rows: dict[str, dict], as_of: dt.date) -> ContractSummary:
     lines = tuple(
         ContractKindLine(
             kind=str(k.value),
@@ -301,25 +306,25 @@ class SuggestionSummary:
     benefit: Decimal  # 元, of the adopted suggestions
 
 
-@per_scope
-def suggestion_summary(*, union: Union, period: Period) -> SuggestionSummary:
-    figures = (
-        _live(Suggestion, union)
-        .filter(_in(period, "date"))
-        .aggregate(
-            n_submitted=Count("id"),
-            n_adopted=Count("id", filter=Q(adopted=True)),
-            benefit_total=Coalesce(Sum("benefit", filter=Q(adopted=True)), ZERO, output_field=DecimalField()),
-        )
+@per_union
+def suggestion_summary(*, unions: Sequence[Union], period: Period) -> dict[int, SuggestionSummary]:
+    figures = aggregate_by_union(
+        _all_live(Suggestion).filter(_in(period, "date")),
+        unions,
+        n_submitted=Count("id"),
+        n_adopted=Count("id", filter=Q(adopted=True)),
+        benefit_total=Coalesce(Sum("benefit", filter=Q(adopted=True)), ZERO, output_field=DecimalField()),
     )
-    return SuggestionSummary(
-        submitted=figures["n_submitted"], adopted=figures["n_adopted"], benefit=figures["benefit_total"]
-    )
+    return {
+        pk: SuggestionSummary(submitted=f["n_submitted"], adopted=f["n_adopted"], benefit=f["benefit_total"])
+        for pk, f in figures.items()
+    }
 
 
-@per_scope
-def joint_meeting_count(*, union: Union, period: Period) -> int:
-    return _live(JointMeeting, union).filter(_in(period, "date")).count()
+@per_union
+def joint_meeting_count(*, unions: Sequence[Union], period: Period) -> dict[int, int]:
+    counts = aggregate_by_union(_all_live(JointMeeting).filter(_in(period, "date")), unions, n=Count("id"))
+    return {pk: found["n"] for pk, found in counts.items()}
 
 
 def disclosure_topics(*, union: Union, period: Period) -> list[str]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import DecimalField, Sum
 from django.db.models.functions import Coalesce
 
-from records.memo import per_scope
+from records.by_union import rows_by_union
+from records.memo import per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -61,27 +63,31 @@ def welfare_spending(*, union: Union, period: Period) -> Decimal:
     return disbursements_paid_from_union_funds(union=union, period=period)
 
 
-@per_scope
-def fund_summary(*, union: Union, period: Period) -> FundSummary:
-    totals = dict(
-        FundEntry.objects.filter(union=union, voided_at__isnull=True, date__range=(period.start, period.end))
-        .values("category")
-        .annotate(total=Coalesce(Sum("amount"), ZERO, output_field=DecimalField()))
-        .values_list("category", "total")
+@per_union
+def fund_summary(*, unions: Sequence[Union], period: Period) -> dict[int, FundSummary]:
+    from welfare.selectors import disbursements_paid_from_union_funds
+
+    grouped = rows_by_union(
+        FundEntry.objects.filter(voided_at__isnull=True, date__range=(period.start, period.end)),
+        unions,
+        "category",
+        total=Coalesce(Sum("amount"), ZERO, output_field=DecimalField()),
     )
+    # Through the one-union selector: it answers the scope's peers together.
+    welfare = {u.pk: disbursements_paid_from_union_funds(union=u, period=period) for u in unions}
+    return {
+        pk: _fund_summary(period, {r["category"]: r["total"] for r in rows}, welfare[pk])
+        for pk, rows in grouped.items()
+    }
+
+
+def _fund_summary(period: Period, totals: dict[str, Decimal], welfare: Decimal) -> FundSummary:
     income = tuple(
         CategoryAmount(c.value, str(c.label), totals.get(c.value, ZERO)) for c in INCOME_CATEGORIES
     )
     spending = tuple(
         CategoryAmount(c.value, str(c.label), totals.get(c.value, ZERO)) for c in SPENDING_CATEGORIES
-    ) + (
-        CategoryAmount(
-            WELFARE_LINE_KEY,
-            str(WELFARE_LINE_LABEL),
-            Decimal(welfare_spending(union=union, period=period)),
-            derived=True,
-        ),
-    )
+    ) + (CategoryAmount(WELFARE_LINE_KEY, str(WELFARE_LINE_LABEL), Decimal(welfare), derived=True),)
     return FundSummary(period=period, income=income, spending=spending)
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, Q, Value, When
 
+from records.by_union import aggregate_by_union, rows_by_union
 from records.filters import BoolFilter, ChoiceFilter
 from records.forms import RecordForm
-from records.memo import per_scope
+from records.memo import per_union
 from records.periods import Period
 from records.viewsets import Column, RecordViewSet
 from unions.models import Union
@@ -81,28 +83,33 @@ class CadreFigures:
     new_terms: tuple[str, ...]  # 届次 whose posts began in the period (换届)
 
 
-@per_scope
-def cadre_figures(*, union: Union, period: Period) -> CadreFigures:
-    serving = Cadre.objects.filter(union=union).serving_on(period.end)
-    people = serving.aggregate(
+@per_union
+def cadre_figures(*, unions: Sequence[Union], period: Period) -> dict[int, CadreFigures]:
+    people = aggregate_by_union(
+        Cadre.objects.serving_on(period.end),
+        unions,
         total=Count("member", distinct=True),
         full_time=Count("member", distinct=True, filter=Q(full_time=True)),
         women=Count("member", distinct=True, filter=Q(member__gender=Gender.FEMALE)),
         committee=Count("member", distinct=True, filter=Q(post__in=COMMITTEE_POSTS)),
     )
-    terms = (
+    terms = rows_by_union(
         Cadre.objects.live()
-        .filter(union=union, start_date__range=(period.start, period.end), post__in=COMMITTEE_POSTS)
+        .filter(start_date__range=(period.start, period.end), post__in=COMMITTEE_POSTS)
         .exclude(term="")
         .order_by("term")
-        .values_list("term", flat=True)
-        .distinct()
+        .distinct(),
+        unions,
+        "term",
     )
-    return CadreFigures(
-        total=people["total"],
-        full_time=people["full_time"],
-        part_time=people["total"] - people["full_time"],
-        women=people["women"],
-        committee=people["committee"],
-        new_terms=tuple(sorted(terms)),
-    )
+    return {
+        pk: CadreFigures(
+            total=found["total"],
+            full_time=found["full_time"],
+            part_time=found["total"] - found["full_time"],
+            women=found["women"],
+            committee=found["committee"],
+            new_terms=tuple(sorted(row["term"] for row in terms[pk])),
+        )
+        for pk, found in people.items()
+    }

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Value, When
 
-from records.memo import per_scope
+from records.by_union import of_unions, rows_by_union
+from records.memo import per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -59,23 +60,48 @@ def _interval(field: str, thresholds: list[dt.date]) -> Case:
     return Case(*whens, default=Value(0), output_field=IntegerField())
 
 
-@per_scope
-def membership_figures_of(*, union: Union, periods: Sequence[Period]) -> list[MembershipFigures]:
+@per_union
+def membership_figures_of(
+    *, unions: Sequence[Union], periods: Sequence[Period]
+) -> dict[int, list[MembershipFigures]]:
     """The figures of each period, as members.selectors defines them (on_roster_at,
     joined_in, left_in), from one query."""
     # "date >= start" and "date > end" (date >= end + 1 day) are all the conditions ask.
     thresholds = sorted({p.start for p in periods} | {p.end + DAY for p in periods})
     reach = {day: n for n, day in enumerate(thresholds, start=1)}
-    groups = (
-        Member.objects.filter(union=union)
-        .annotate(joined_at=_interval("joined_on", thresholds), ended_at=_interval("status_date", thresholds))
-        .values("status", "gender", "is_migrant_worker", "model_worker_level", "joined_at", "ended_at")
-        .annotate(n=Count("*"))  # not Count("id"): the index does not hold the id
-        .order_by()
+    grouped = rows_by_union(
+        Member.objects.annotate(
+            joined_at=_interval("joined_on", thresholds), ended_at=_interval("status_date", thresholds)
+        ),
+        unions,
+        "status",
+        "gender",
+        "is_migrant_worker",
+        "model_worker_level",
+        "joined_at",
+        "ended_at",
+        n=Count("*"),  # not Count("id"): the index does not hold the id
     )
-    rows = list(groups)
-    branches = union.branches.filter(is_active=True).count()
-    return [_figures(rows, reach[p.start], reach[p.end + DAY], branches) for p in periods]
+    branches = _active_branches(unions)
+    return {
+        pk: [_figures(rows, reach[p.start], reach[p.end + DAY], branches[pk]) for p in periods]
+        for pk, rows in grouped.items()
+    }
+
+
+@per_union
+def membership_figures_in(*, unions: Sequence[Union], period: Period) -> dict[int, MembershipFigures]:
+    """The figures of one period (membership_figures_of, asked of all peers at once)."""
+    return {pk: found[0] for pk, found in membership_figures_of.many(unions=unions, periods=[period]).items()}
+
+
+def _active_branches(unions: Sequence[Union]) -> dict[int, int]:
+    from unions.models import Branch
+
+    counts = dict.fromkeys((u.pk for u in unions), 0)
+    rows = of_unions(Branch.objects.filter(is_active=True), unions).order_by().values("union_id")
+    counts.update(rows.annotate(n=Count("*")).values_list("union_id", "n"))
+    return counts
 
 
 def _figures(rows: list[dict], start: int, after_end: int, branches: int) -> MembershipFigures:

@@ -11,7 +11,7 @@ from records.periods import Period
 from unions.models import Union
 
 from .choices import CURRENT_STATUSES, ENDED_STATUSES, ModelWorkerLevel
-from .figures import MembershipFigures, membership_figures_of
+from .figures import MembershipFigures, membership_figures_in
 from .models import Member
 from .name_search import name_matches, name_order, search_through_index
 from .privacy import id_query
@@ -143,7 +143,7 @@ def members_at(*, union: Union, day: dt.date) -> QuerySet[Member]:
 
 
 def membership_figures(*, union: Union, period: Period) -> MembershipFigures:
-    return membership_figures_of(union=union, periods=[period])[0]
+    return membership_figures_in(union=union, period=period)
 
 
 RECENT = 20  # records of each kind shown on a member's page

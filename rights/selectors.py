@@ -1,11 +1,12 @@
 """Figures of rights protection (维权) for the dashboard, the annual report and the workbook.
 
-Every figure counts one union's live (not voided) records dated in the period: mediation
+Every figure counts a union's live (not voided) records dated in the period: mediation
 cases by the day they were received.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from django.db.models import Count, DecimalField, Q, Sum
 from django.db.models.functions import Coalesce
 
-from records.memo import per_scope
+from records.by_union import aggregate_by_union, rows_by_union
+from records.memo import per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -79,28 +81,25 @@ def _sums(rows, counts: tuple[str, ...], money: tuple[str, ...]) -> dict[str, An
     }
 
 
-@per_scope
-def rights_summary(*, union: Union, period: Period) -> RightsSummary:
-    in_period = Q(union=union, voided_at__isnull=True)
-    cases = MediationCase.objects.filter(in_period, received_on__range=(period.start, period.end))
+@per_union
+def rights_summary(*, unions: Sequence[Union], period: Period) -> dict[int, RightsSummary]:
+    live = Q(voided_at__isnull=True)
+    cases = MediationCase.objects.filter(live, received_on__range=(period.start, period.end))
     # One grouped pass: the totals add up the dispute types' rows.
-    by_type_rows = (
-        cases.order_by()
-        .values("dispute_type")
-        .annotate(
-            received=Count("id"),
-            successful=Count("id", filter=Q(outcome=MediationOutcome.SUCCESS)),
-            failed=Count("id", filter=Q(outcome=MediationOutcome.FAILED)),
-            pending=Count("id", filter=Q(outcome=MediationOutcome.PENDING)),
-            workers=Coalesce(Sum("workers_involved"), 0),
-            recovered=_money("amount_recovered"),
-        )
+    by_type = rows_by_union(
+        cases,
+        unions,
+        "dispute_type",
+        received=Count("id"),
+        successful=Count("id", filter=Q(outcome=MediationOutcome.SUCCESS)),
+        failed=Count("id", filter=Q(outcome=MediationOutcome.FAILED)),
+        pending=Count("id", filter=Q(outcome=MediationOutcome.PENDING)),
+        workers=Coalesce(Sum("workers_involved"), 0),
+        recovered=_money("amount_recovered"),
     )
-    mediation = _sums(
-        by_type_rows, ("received", "successful", "failed", "pending", "workers"), ("recovered",)
-    )
-    by_type = {row["dispute_type"]: row["received"] for row in by_type_rows}
-    aid = LegalAid.objects.filter(in_period, date__range=(period.start, period.end)).aggregate(
+    aid = aggregate_by_union(
+        LegalAid.objects.filter(live, date__range=(period.start, period.end)),
+        unions,
         consultation_persons=Coalesce(Sum("persons", filter=Q(kind=LegalAidKind.CONSULTATION)), 0),
         represented=Count("id", filter=Q(kind=LegalAidKind.REPRESENTATION)),
         represented_workers=Coalesce(
@@ -110,18 +109,26 @@ def rights_summary(*, union: Union, period: Period) -> RightsSummary:
         recovered=_money("amount_recovered"),
     )
     # Aliases differ from the field names: an aggregate may not reuse a field's name.
-    letters = Petition.objects.filter(in_period, date__range=(period.start, period.end))
-    by_channel_rows = list(
-        letters.order_by()
-        .values("channel")
-        .annotate(
-            n_cases=Coalesce(Sum("cases"), 0),
-            n_persons=Coalesce(Sum("persons"), 0),
-            n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
-            n_collective=Coalesce(Sum("cases", filter=Q(collective=True)), 0),
-            n_collective_persons=Coalesce(Sum("persons", filter=Q(collective=True)), 0),
-        )
+    by_channel = rows_by_union(
+        Petition.objects.filter(live, date__range=(period.start, period.end)),
+        unions,
+        "channel",
+        n_cases=Coalesce(Sum("cases"), 0),
+        n_persons=Coalesce(Sum("persons"), 0),
+        n_resolved=Coalesce(Sum("cases", filter=Q(resolved=True)), 0),
+        n_collective=Coalesce(Sum("cases", filter=Q(collective=True)), 0),
+        n_collective_persons=Coalesce(Sum("persons", filter=Q(collective=True)), 0),
     )
+    return {u.pk: _rights_summary(by_type[u.pk], aid[u.pk], by_channel[u.pk]) for u in unions}
+
+
+def _rights_summary(
+    by_type_rows: list[dict[str, Any]], aid: dict[str, Any], by_channel_rows: list[dict[str, Any]]
+) -> RightsSummary:
+    mediation = _sums(
+        by_type_rows, ("received", "successful", "failed", "pending", "workers"), ("recovered",)
+    )
+    by_type = {row["dispute_type"]: row["received"] for row in by_type_rows}
     keys = ("n_cases", "n_persons", "n_resolved", "n_collective", "n_collective_persons")
     petitions = _sums(by_channel_rows, keys, ())
     by_channel = {row["channel"]: row for row in by_channel_rows}

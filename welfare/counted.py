@@ -11,13 +11,15 @@ filtered to its rows. Both give the same answer (tests/welfare/test_selectors.py
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
 from django.db.models import Count, DecimalField, Q, Sum
 from django.db.models.functions import Coalesce
 
-from records.memo import per_scope
+from records.by_union import aggregate_by_union
+from records.memo import per_union
 from records.money import ZERO
 from records.periods import Period
 from unions.models import Union
@@ -55,50 +57,52 @@ def _aggregates(name: str, only: Q) -> dict[str, Any]:
     }
 
 
-@per_scope
-def counted_rows(*, union: Union, period: Period) -> dict[str, Any]:
+@per_union
+def counted_rows(*, unions: Sequence[Union], period: Period) -> dict[int, dict[str, Any]]:
     """{set: {person_times, members, named, cash, goods_value}} for the sets of `_sets`, and
-    "hardship_files": the files that received counted aid."""
+    "hardship_files": the files that received counted aid; for each union."""
     if connection.vendor == "postgresql":
-        return _grouping_sets(union, period)
+        return _grouping_sets(unions, period)
     aggregates: dict[str, Any] = {"hardship_files": Count("hardship_file", distinct=True)}
     for name, only in _sets().items():
         aggregates.update(_aggregates(name, only))
-    row = Disbursement.objects.filter(
-        union=union,
-        voided_at__isnull=True,
-        status__in=COUNTED_STATUSES,
-        date__range=(period.start, period.end),
-    ).aggregate(**aggregates)
-    result: dict[str, Any] = {"hardship_files": row["hardship_files"]}
-    for name in _sets():
-        result[name] = {key: row[f"{name}:{key}"] for key in KEYS}
-    return result
+    counted = Disbursement.objects.filter(
+        voided_at__isnull=True, status__in=COUNTED_STATUSES, date__range=(period.start, period.end)
+    )
+    out = {}
+    for pk, row in aggregate_by_union(counted, unions, **aggregates).items():
+        out[pk] = {"hardship_files": row["hardship_files"]}
+        for name in _sets():
+            out[pk][name] = {key: row[f"{name}:{key}"] for key in KEYS}
+    return out
 
 
 _GROUPING_SETS = """
-SELECT GROUPING(kind) AS by_kind, GROUPING(funding_source) AS by_source, GROUPING(aid) AS by_aid,
+SELECT union_id, GROUPING(kind) AS by_kind, GROUPING(funding_source) AS by_source, GROUPING(aid) AS by_aid,
        GROUPING(named_only) AS by_named, kind, funding_source, aid, named_only,
        COUNT(*), COUNT(DISTINCT member_id),
        COUNT(DISTINCT recipient_name) FILTER (WHERE member_id IS NULL),
        COALESCE(SUM(cash_amount), 0), COALESCE(SUM(goods_value), 0),
        COUNT(DISTINCT hardship_file_id)
 FROM (
-    SELECT kind, funding_source, member_id, recipient_name, cash_amount, goods_value,
+    SELECT union_id, kind, funding_source, member_id, recipient_name, cash_amount, goods_value,
            hardship_file_id, kind = ANY(%(aid)s) AS aid, member_id IS NULL AS named_only
     FROM welfare_disbursement
-    WHERE union_id = %(union)s AND voided_at IS NULL AND status = ANY(%(counted)s)
+    WHERE union_id = ANY(%(unions)s) AND voided_at IS NULL AND status = ANY(%(counted)s)
       AND date BETWEEN %(start)s AND %(end)s
 ) AS counted
-GROUP BY GROUPING SETS ((), (kind), (funding_source), (aid), (named_only))
+GROUP BY GROUPING SETS ((union_id), (union_id, kind), (union_id, funding_source), (union_id, aid),
+                       (union_id, named_only))
 """
 
 
-def _grouping_sets(union: Union, period: Period) -> dict[str, Any]:
+def _grouping_sets(unions: Sequence[Union], period: Period) -> dict[int, dict[str, Any]]:
     empty = dict.fromkeys(KEYS[:3], 0) | {"cash": ZERO, "goods_value": ZERO}
-    result: dict[str, Any] = {name: dict(empty) for name in _sets()} | {"hardship_files": 0}
+    out: dict[int, dict[str, Any]] = {
+        u.pk: {name: dict(empty) for name in _sets()} | {"hardship_files": 0} for u in unions
+    }
     params = {
-        "union": union.pk,
+        "unions": [u.pk for u in unions],
         "counted": [status.value for status in COUNTED_STATUSES],
         "aid": [kind.value for kind in AID_KINDS],
         "start": period.start,
@@ -106,7 +110,9 @@ def _grouping_sets(union: Union, period: Period) -> dict[str, Any]:
     }
     with connection.cursor() as cursor:
         cursor.execute(_GROUPING_SETS, params)
-        for by_kind, by_source, by_aid, by_named, kind, source, aid, named_only, *values in cursor.fetchall():
+        for found in cursor.fetchall():
+            pk, by_kind, by_source, by_aid, by_named, kind, source, aid, named_only = found[:9]
+            values, result = found[9:], out[pk]
             row = dict(zip(KEYS, values[:5], strict=True))
             if by_kind + by_source + by_aid + by_named == 4:  # the empty set: every payout
                 result["all"], result["hardship_files"] = row, values[5]
@@ -118,4 +124,4 @@ def _grouping_sets(union: Union, period: Period) -> dict[str, Any]:
                 result["aid" if aid else "comfort"] = row
             elif named_only:
                 result["non_members"] = row
-    return result
+    return out

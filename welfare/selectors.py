@@ -8,7 +8,7 @@ records never count; voided records never count in anything here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -18,7 +18,8 @@ from django.db.models.functions import Coalesce
 
 from members.choices import MembershipStatus
 from members.models import Member
-from records.memo import per_scope
+from records.by_union import aggregate_by_union, rows_by_union
+from records.memo import per_scope, per_union
 from records.money import ZERO
 from records.periods import Period
 from unions.models import Branch, Union
@@ -205,18 +206,19 @@ def disbursement_totals_by_funding_source(
     return _by(union, period, "source", FundingSource.choices, include_empty)
 
 
-@per_scope
-def disbursements_paid_from_union_funds(*, union: Union, period: Period) -> Decimal:
+@per_union
+def disbursements_paid_from_union_funds(*, unions: Sequence[Union], period: Period) -> dict[int, Decimal]:
     """Spending from union funds (工会经费) on welfare: cash plus goods value of **paid**
     disbursements (approved but unpaid ones are not spent yet) funded by 工会经费, by the day
     they were paid (`paid_on`) inside the period. Voided records excluded."""
-    return Disbursement.objects.filter(
-        union=union,
+    paid = Disbursement.objects.filter(
         voided_at__isnull=True,
         status=DisbursementStatus.PAID,
         funding_source=FundingSource.UNION_FUNDS,
         paid_on__range=(period.start, period.end),
-    ).aggregate(total=_money(F("cash_amount") + F("goods_value")))["total"]
+    )
+    totals = aggregate_by_union(paid, unions, total=_money(F("cash_amount") + F("goods_value")))
+    return {pk: found["total"] for pk, found in totals.items()}
 
 
 def disbursements_in(*, union: Union, period: Period, counted_only: bool = True) -> QuerySet[Disbursement]:
@@ -374,31 +376,34 @@ def hardship_files_open(*, union: Union, at: dt.date) -> QuerySet[HardshipFile]:
     )
 
 
-@per_scope
-def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
+@per_union
+def hardship_file_counts(*, unions: Sequence[Union], period: Period) -> dict[int, HardshipCounts]:
     """Files (not voided) open at the period's end (by their current category), opened in the
     period, closed in the period, and reviewed in the period."""
     # One pass over the union's files, grouped by category; opened and closed add up.
-    rows = list(
-        HardshipFile.objects.live()
-        .filter(union=union)
-        .order_by()
-        .values("category")
-        .annotate(
-            open=Count("id", filter=open_on(period.end)),
-            opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),
-            closed=Count(
-                "id", filter=Q(status=HardshipStatus.CLOSED, closed_on__range=(period.start, period.end))
-            ),
-        )
+    grouped = rows_by_union(
+        HardshipFile.objects.live(),
+        unions,
+        "category",
+        open=Count("id", filter=open_on(period.end)),
+        opened=Count("id", filter=Q(opened_on__range=(period.start, period.end))),
+        closed=Count(
+            "id", filter=Q(status=HardshipStatus.CLOSED, closed_on__range=(period.start, period.end))
+        ),
     )
+    reviewed = aggregate_by_union(
+        HardshipReview.objects.live().filter(
+            file__voided_at__isnull=True, reviewed_on__range=(period.start, period.end)
+        ),
+        unions,
+        n=Count("file", distinct=True),
+    )
+    return {pk: _hardship_counts(rows, reviewed[pk]["n"]) for pk, rows in grouped.items()}
+
+
+def _hardship_counts(rows: list[dict[str, Any]], reviewed: int) -> HardshipCounts:
     by_category = {row["category"]: row["open"] for row in rows if row["open"]}
     counts = {key: sum(row[key] for row in rows) for key in ("opened", "closed")}
-    reviewed = (
-        HardshipReview.objects.live()
-        .filter(union=union, file__voided_at__isnull=True, reviewed_on__range=(period.start, period.end))
-        .aggregate(n=Count("file", distinct=True))["n"]
-    )
     return HardshipCounts(
         open_at_end=sum(by_category.values()),
         open_by_category=tuple(
@@ -415,16 +420,20 @@ def hardship_file_counts(*, union: Union, period: Period) -> HardshipCounts:
 # --- donation drives ---------------------------------------------------------------------
 
 
-@per_scope
-def donation_totals(*, union: Union, period: Period) -> DonationTotals:
+@per_union
+def donation_totals(*, unions: Sequence[Union], period: Period) -> dict[int, DonationTotals]:
     """Donation drives (not voided) dated in the period: how many, 人次 and amount raised, also by kind."""
-    qs = DonationDrive.objects.live().filter(union=union, date__range=(period.start, period.end))
+    qs = DonationDrive.objects.live().filter(date__range=(period.start, period.end))
     aggregates = {
         "drives": Count("id"),
         "participants": Coalesce(Sum("participants"), 0),
         "amount": _money("amount_raised"),
     }
-    rows = {r["kind"]: r for r in qs.values("kind").annotate(**aggregates).order_by()}
+    grouped = rows_by_union(qs, unions, "kind", **aggregates)
+    return {pk: _donation_totals({r["kind"]: r for r in rows}, aggregates) for pk, rows in grouped.items()}
+
+
+def _donation_totals(rows: dict[str, dict[str, Any]], aggregates: dict[str, Any]) -> DonationTotals:
     total = {key: sum((r[key] for r in rows.values()), ZERO if key == "amount" else 0) for key in aggregates}
     by_kind = tuple(
         DonationKindTotal(

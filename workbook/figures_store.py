@@ -14,6 +14,7 @@ import datetime as dt
 from django.db.models import F
 
 from audit.versions import own_versions
+from records.memo import figures_scope
 from records.periods import Period
 from unions.models import Union
 
@@ -21,6 +22,8 @@ from .indicators import BY_KEY, Value, from_text, to_text
 from .indicators import indicator_values as compute_values
 from .models import UnionFigures
 
+# Stale units computed together: each selector asks about all of them in one query.
+PEERS = 200
 KEEP_DAYS = 2  # rows of a running period's earlier days are deleted as new ones are written
 
 
@@ -57,26 +60,34 @@ class FiguresStore:
     def values(self) -> dict[int, dict[str, Value]]:
         """Every union's figures: the stored ones read, the stale ones computed and stored."""
         out: dict[int, dict[str, Value]] = {}
-        fresh: list[UnionFigures] = []
         for union in self.unions:
-            period = self.periods[union.pk]
             if self.is_fresh(union):
                 stored = self.stored[self._key(union)].values
                 out[union.pk] = {key: from_text(BY_KEY[key], text) for key, text in stored.items()}
-                continue
-            out[union.pk] = compute_values(union=union, period=period, today=self.today)
-            fresh.append(
-                UnionFigures(
-                    union=union,
-                    start=period.start,
-                    end=period.end,
-                    as_of=as_of(period, self.today),
-                    version=self.versions.get(union.pk, 0),
-                    values={key: to_text(BY_KEY[key], value) for key, value in out[union.pk].items()},
+        stale = [u for u in self.unions if u.pk not in out]
+        for start in range(0, len(stale), PEERS):
+            out.update(self._compute(stale[start : start + PEERS]))
+        return {u.pk: out[u.pk] for u in self.unions}
+
+    def _compute(self, unions: list[Union]) -> dict[int, dict[str, Value]]:
+        """The figures of `unions`, computed together (records.memo.per_union) and stored."""
+        out: dict[int, dict[str, Value]] = {}
+        fresh: list[UnionFigures] = []
+        with figures_scope(peers={u: self.periods[u.pk] for u in unions}):
+            for union in unions:
+                period = self.periods[union.pk]
+                out[union.pk] = compute_values(union=union, period=period, today=self.today)
+                fresh.append(
+                    UnionFigures(
+                        union=union,
+                        start=period.start,
+                        end=period.end,
+                        as_of=as_of(period, self.today),
+                        version=self.versions.get(union.pk, 0),
+                        values={key: to_text(BY_KEY[key], value) for key, value in out[union.pk].items()},
+                    )
                 )
-            )
-        if fresh:
-            save(fresh, today=self.today)
+        save(fresh, today=self.today)
         return out
 
 

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from records.by_union import of_unions
+from records.memo import per_union
 from records.periods import Period
 from unions.models import Union
 
@@ -30,15 +34,17 @@ PROFILE_COUNTS = (
 PROFILE_KEYS = (*PROFILE_COUNTS, *PROFILE_FACTS)
 
 
-def profile_figures(*, union: Union, period: Period) -> dict[str, int]:
+@per_union
+def profile_figures(*, unions: Sequence[Union], period: Period) -> dict[int, dict[str, int]]:
     """职工 figures and organisational facts from the union's profile of the statistical year;
     zeros without one (the checks then ask for it)."""
-    from profiles.selectors import own_profile
+    from profiles.models import UnionYearProfile
 
-    profile = own_profile(union=union, year=period.year)
-    if profile is None:
-        return dict.fromkeys(PROFILE_KEYS, 0)
-    return {key: int(getattr(profile, key)) for key in PROFILE_KEYS}
+    out = {u.pk: dict.fromkeys(PROFILE_KEYS, 0) for u in unions}
+    profiles = of_unions(UnionYearProfile.objects.filter(unit_code="", year=period.year), unions)
+    for row in profiles.values("union_id", *PROFILE_KEYS):
+        out[row.pop("union_id")] = {key: int(row[key]) for key in PROFILE_KEYS}
+    return out
 
 
 def unit_kind_label(*, union: Union, year: int) -> str:

@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 from django.utils.safestring import SafeString
 
-from members.selectors import MembershipFigures, membership_figures_of
+from members.figures import MembershipFigures, membership_figures_of
 from records.periods import Period
 from unions.models import Union
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from members.selectors import membership_figures
-from records.memo import figures_scope, per_scope
+from records.memo import figures_scope, per_scope, per_union
 from records.periods import period_for
 from tests.factories import MemberFactory, UnionFactory
 
@@ -72,3 +72,25 @@ def test_an_argument_that_cannot_be_keyed_is_not_kept():
         assert total(values=iter([1, 2])) == 3
         assert total(values=iter([1, 2])) == 3
     assert len(calls) == 2
+
+
+def test_peers_counting_the_same_period_are_asked_together_once():
+    calls: list[list[int]] = []
+
+    @per_union
+    def tenfold(*, unions, period):  # noqa: ANN001, ANN202
+        calls.append(sorted(u.pk for u in unions))
+        return {u.pk: u.pk * 10 for u in unions}
+
+    a, b, c = UnionFactory.create_batch(3)
+    this, last = period_for(a, 2025), period_for(a, 2024)
+    assert tenfold(union=a, period=this) == a.pk * 10 and calls == [[a.pk]]  # no scope: alone
+    calls.clear()
+    with figures_scope(peers={a: this, b: this, c: last}):
+        assert [tenfold(union=u, period=this) for u in (b, a)] == [b.pk * 10, a.pk * 10]
+        assert calls == [sorted([a.pk, b.pk])]
+        assert tenfold(union=c, period=last) == c.pk * 10 and calls[-1] == [c.pk]
+        tenfold(union=c, period=this)  # not the period c was asked with: alone
+        assert calls[-1] == [c.pk] and len(calls) == 3
+    tenfold(union=a, period=this)
+    assert len(calls) == 4  # the scope has closed
