@@ -162,6 +162,18 @@ def honours_in(*, union: Union, period: Period) -> QuerySet[Honour]:
     )
 
 
+def honours_below(*, union: Union, period: Period) -> QuerySet[Honour]:
+    """The honours the unions below `union` received in the period, with their union, in
+    the unions' order: one query for a federation's whole subtree."""
+    return (
+        Honour.objects.filter(
+            union__in=union.descendants(), voided_at__isnull=True, date__range=(period.start, period.end)
+        )
+        .select_related("union")
+        .order_by("union__path", "date", "id")
+    )
+
+
 def honour_counts_by_level(*, union: Union, period: Period) -> list[LevelCount]:
     """Honours received in the period per level that has any, in the order of the levels."""
     counts: dict[str, dict[str, int]] = {}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from members.selectors import membership_figures
+from records.memo import figures_scope
 from records.periods import Period
 from reports.figures import percent
 from unions.models import Union, UnionLevel
@@ -43,9 +44,11 @@ def federation_units(*, union: Union, period: Period) -> list[UnitRow]:
     below = union.descendants().filter(level=UnionLevel.GRASSROOTS).order_by("path")
     own = {p.union_id: p for p in UnionYearProfile.objects.filter(union__in=below, unit_code="", year=year)}
     rows = []
-    for unit in below:
-        figures = membership_figures(union=unit, period=period)
-        rows.append(UnitRow(unit.name, True, own.get(unit.pk), figures.total, figures.women))
+    units = list(below)
+    with figures_scope(peers=dict.fromkeys(units, period)):  # their rosters counted in one pass
+        for unit in units:
+            figures = membership_figures(union=unit, period=period)
+            rows.append(UnitRow(unit.name, True, own.get(unit.pk), figures.total, figures.women))
     kept = (
         UnionYearProfile.objects.filter(union__in=union.descendants(include_self=True), year=year)
         .exclude(unit_code="")

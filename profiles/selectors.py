@@ -3,12 +3,14 @@ computed from them (入会率 = members / workers; 建制率 = units with an ins
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
 
 from members.selectors import membership_figures
+from records.memo import figures_scope
 from records.periods import period_for
 from reports.figures import percent
 from unions.models import Union
@@ -43,6 +45,14 @@ class ProfileRates:
     def over_full(self) -> bool:
         """More members than workers: the 逻辑检查 would refuse it, so the page says so."""
         return bool(self.profile.workers) and self.members > self.profile.workers
+
+
+def profiles_rated(profiles: Iterable[UnionYearProfile]) -> list[ProfileRates]:
+    """`profile_rates` of each profile, the rosters of the unions on the system counted together."""
+    profiles = list(profiles)
+    peers = {p.union: period_for(p.union, p.year) for p in profiles if not p.off_system}
+    with figures_scope(peers=peers):
+        return [profile_rates(p) for p in profiles]
 
 
 def profile_rates(profile: UnionYearProfile) -> ProfileRates:

@@ -22,7 +22,7 @@ from . import services
 from .forms import OWN_FIELDS, OwnProfileForm, UnitProfileForm
 from .importing import pending_imports
 from .models import UnionYearProfile
-from .selectors import coverage_summary, covered_profiles, own_profile, profile_rates
+from .selectors import coverage_summary, covered_profiles, own_profile, profile_rates, profiles_rated
 
 
 def _year(request: UnionRequest) -> int:
@@ -38,7 +38,7 @@ def _list_url(request: UnionRequest, year: int) -> str:
 def profile_list(request: UnionRequest) -> HttpResponse:
     union, year = request.union, _year(request)
     own = own_profile(union=union, year=year)
-    covered = [profile_rates(p) for p in covered_profiles(union=union, year=year)]
+    covered = profiles_rated(covered_profiles(union=union, year=year))
     profiled = {r.profile.unit_code for r in covered if r.profile.off_system}
     imports = [
         r

@@ -126,8 +126,10 @@ def per_union(many: Callable[..., dict[int, R]]) -> Callable[..., R]:
             return many(unions=[union], **kwargs)[union.pk]
         key = (answer, union.pk, rest)
         if key not in answers:
-            for pk, found in many(unions=_batch(union, kwargs.get("period")), **kwargs).items():
-                answers.setdefault((answer, pk, rest), found)
+            # The peers not answered yet (the asked union among them), in one call.
+            batch = [u for u in _batch(union, kwargs.get("period")) if (answer, u.pk, rest) not in answers]
+            for pk, found in many(unions=batch, **kwargs).items():
+                answers[(answer, pk, rest)] = found
         return _copy(answers[key])
 
     answer.many = many  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from activities.choices import HonourLevel, RecipientKind
-from activities.selectors import honours_in
+from activities.selectors import honours_below
 from democracy.selectors import area_contracts
 from profiles.choices import WorkersHome
 from profiles.federation import federation_units
@@ -228,10 +228,10 @@ class SubtreeSection(Section):
         said = []
         levels = {level.value: i for i, level in enumerate(HonourLevel)}
         found = []
-        for union in ctx.union.descendants().order_by("path"):
-            for honour in honours_in(union=union, period=ctx.period):
-                if honour.recipient_kind == RecipientKind.COLLECTIVE and honour.level in NAMED_LEVELS:
-                    found.append((levels.get(honour.level, 99), honour.date, union.name, honour))
+        for honour in honours_below(union=ctx.union, period=ctx.period).filter(
+            recipient_kind=RecipientKind.COLLECTIVE, level__in=NAMED_LEVELS
+        ):
+            found.append((levels.get(honour.level, 99), honour.date, honour.union.name, honour))
         for _, _, name, honour in sorted(found, key=lambda x: (x[0], x[1])):
             body = honour.awarding_body.strip()
             said.append(
