@@ -63,3 +63,26 @@ def test_assembly_and_the_cold_dashboard_do_not_grow_with_the_union():
     # The dashboard's statistics-return checks count what its cards count, once
     # (records.memo.figures_scope): 68 queries when each asked for itself.
     assert counts["small-load"][1] <= 50, counts
+
+
+def test_a_federations_assembly_does_not_grow_with_its_units():
+    from django.core.management import call_command
+
+    from unions.models import Union, UnionLevel
+
+    counts = {}
+    for code, units in (("pa", 2), ("pb", 5)):
+        call_command(
+            "generate_province",
+            *("--code", code, "--cities", "1", "--counties", "1"),
+            *("--unions", str(units), "--members", str(units * 120)),
+            stdout=None,
+        )
+        county = Union.objects.get(
+            level=UnionLevel.COUNTY, path__startswith=Union.objects.get(code=code).path
+        )
+        year = dt.date.today().year - 1  # the generated data spans last year and this one
+        report = report_start(union=county, year=year, actor=_admin(county))
+        assemble(report)  # warm, and the units' figures stored: the rest is the summary's own
+        counts[units] = _queries(lambda report=report: assemble(report))
+    assert counts[2] == counts[5], counts
