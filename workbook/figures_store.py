@@ -10,6 +10,7 @@ large roll-up (workbook.tasks.fill_rollup) — and again only after a write to t
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import F
 
@@ -18,13 +19,15 @@ from records.memo import figures_scope
 from records.periods import Period
 from unions.models import Union
 
-from .indicators import BY_KEY, Value, from_text, to_text
+from .indicators import BY_KEY, Value, to_text
 from .indicators import indicator_values as compute_values
 from .models import UnionFigures
 
 # Stale units computed together: each selector asks about all of them in one query.
 PEERS = 200
-KEEP_DAYS = 2  # rows of a running period's earlier days are deleted as new ones are written
+KEEP_DAYS = 2
+# Stored texts are to_text's own (元 with two decimals, whole numbers): read back as they are.
+READ = {d.key: Decimal if d.is_money else int for d in BY_KEY.values()}  # rows of a running period's earlier days are deleted as new ones are written
 
 
 def as_of(period: Period, today: dt.date) -> dt.date:
@@ -41,9 +44,12 @@ class FiguresStore:
         self.versions = own_versions(top)
         days = {as_of(p, today) for p in periods.values()}
         rows = UnionFigures.objects.filter(union__in=[u.pk for u in unions], as_of__in=days)
+        # (version, values) by row key: value rows, not two thousand model instances.
         self.stored = {
-            (r.union_id, r.start, r.end, r.as_of): r
-            for r in rows.only("union", "start", "end", "as_of", "version", "values")
+            (pk, start, end, day): (version, values)
+            for pk, start, end, day, version, values in rows.values_list(
+                "union", "start", "end", "as_of", "version", "values"
+            )
         }
 
     def _key(self, union: Union) -> tuple[int, dt.date, dt.date, dt.date]:
@@ -52,7 +58,7 @@ class FiguresStore:
 
     def is_fresh(self, union: Union) -> bool:
         row = self.stored.get(self._key(union))
-        return row is not None and row.version == self.versions.get(union.pk, 0)
+        return row is not None and row[0] == self.versions.get(union.pk, 0)
 
     def stale(self) -> list[Union]:
         return [u for u in self.unions if not self.is_fresh(u)]
@@ -62,8 +68,8 @@ class FiguresStore:
         out: dict[int, dict[str, Value]] = {}
         for union in self.unions:
             if self.is_fresh(union):
-                stored = self.stored[self._key(union)].values
-                out[union.pk] = {key: from_text(BY_KEY[key], text) for key, text in stored.items()}
+                stored = self.stored[self._key(union)][1]
+                out[union.pk] = {key: READ[key](text) for key, text in stored.items()}
         stale = [u for u in self.unions if u.pk not in out]
         for start in range(0, len(stale), PEERS):
             out.update(self._compute(stale[start : start + PEERS]))

@@ -347,11 +347,9 @@ def indicators(*, union: Union, period: Period, today: dt.date | None = None) ->
 
 def add_up(values: Iterable[Mapping[str, Value]]) -> dict[str, Value]:
     """Key-by-key sums (汇总) of several unions' indicator values."""
-    totals: dict[str, Value] = {d.key: d.zero for d in INDICATORS}
-    for one in values:
-        for d in INDICATORS:
-            totals[d.key] += one.get(d.key, d.zero)  # type: ignore[operator]
-    return totals
+    values = list(values)
+    zeros = [(d.key, d.zero) for d in INDICATORS]
+    return {key: sum((one.get(key, zero) for one in values), zero) for key, zero in zeros}
 
 
 # --- text form: JSON storage, the workbook's check digest, imports ---------------------------
