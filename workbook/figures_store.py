@@ -27,7 +27,9 @@ from .models import UnionFigures
 PEERS = 200
 KEEP_DAYS = 2
 # Stored texts are to_text's own (元 with two decimals, whole numbers): read back as they are.
-READ = {d.key: Decimal if d.is_money else int for d in BY_KEY.values()}  # rows of a running period's earlier days are deleted as new ones are written
+READ = {
+    d.key: Decimal if d.is_money else int for d in BY_KEY.values()
+}  # rows of a running period's earlier days are deleted as new ones are written
 
 
 def as_of(period: Period, today: dt.date) -> dt.date:
