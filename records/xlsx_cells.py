@@ -17,6 +17,7 @@ compares the two on every cell kind.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import deque
 from collections.abc import Iterator
 from pyexpat import ExpatError, ParserCreate
 from typing import IO, Any
@@ -80,18 +81,31 @@ class EntityGuard:
             self.done = True  # malformed XML: the parse proper says so
 
 
-def end_events(source: IO[bytes]) -> Iterator[Iterator[tuple[str, Any]]]:
-    """The end events of a part, a batch per chunk read (one Python layer per element less
-    than `iterparse`); elements are complete when their end event comes."""
-    parser = ET.XMLPullParser(events=("end",))
+def end_events(source: IO[bytes]) -> Iterator[deque[tuple[str, Any]]]:
+    """The end events of a part, a queue per chunk read; elements are complete when their
+    end event comes. What is left in the queue is dropped before the next chunk: a caller
+    may iterate over it, or pop the events (popleft), which frees each one once it is read.
+
+    What `XMLPullParser` does, without its `read_events` generator: that is pure Python, one
+    resumption per element, two million of them in a 50,000-row roster. The C parser queues
+    the events and the caller pops them, each freed as soon as it is read. A syntax error
+    raises after the events parsed before it, as `read_events` would raise it."""
+    queue: deque[tuple[str, Any]] = deque()
+    parser = ET.XMLParser(target=ET.TreeBuilder())  # noqa: S314 - EntityGuard refuses entities
+    parser._setevents(queue, ("end",))  # what XMLPullParser and iterparse call
     guard = EntityGuard()
     while data := source.read(CHUNK):
         guard.check(data)
-        parser.feed(data)
-        yield parser.read_events()
+        try:
+            parser.feed(data)
+        except SyntaxError:
+            yield queue
+            raise
+        yield queue
+        queue.clear()
     guard.check(b"")
     parser.close()  # raises on a truncated part
-    yield parser.read_events()
+    yield queue
 
 
 def string_content(node: Any) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import time
 import warnings
 import zipfile
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -241,7 +242,7 @@ def _in_order(width: int) -> list[int]:
     return _ORDER[:width]
 
 
-def _events(source: IO[bytes], budget: ReadBudget) -> Iterator[Iterator[tuple[str, Any]]]:
+def _events(source: IO[bytes], budget: ReadBudget) -> Iterator[deque[tuple[str, Any]]]:
     try:
         yield from end_events(source)
     except EntityDeclared as exc:
@@ -260,7 +261,9 @@ class _BudgetedParser(FastCellParser):
         limit = budget.limits.max_row_elements
         run = 0  # elements since the last row ended: they pile up until their parent ends
         for events in _events(self.source, budget):
-            for _, element in events:
+            pop = events.popleft
+            while events:
+                element = pop()[1]
                 run += 1
                 if element.tag == ROW_TAG:
                     budget.element(run)
@@ -310,7 +313,9 @@ def _read_shared_strings(source: IO[bytes], budget: ReadBudget) -> list[str]:
     strings = []
     run = 0
     for events in _events(source, budget):
-        for _, node in events:
+        pop = events.popleft
+        while events:
+            node = pop()[1]
             run += 1
             if node.tag == _STRING_TAG:
                 budget.element(run)

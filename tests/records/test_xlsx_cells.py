@@ -108,3 +108,19 @@ def test_a_real_workbook_reads_the_same():
     )
     ours, theirs = read_fast(xml, shared, **kwargs), read_openpyxl(xml, shared, **kwargs)
     assert ours == theirs and len(ours) == 2
+
+
+@pytest.mark.parametrize("pop", [False, True])
+def test_each_end_event_comes_once_and_a_syntax_error_after_those_before_it(pop):
+    # Four chunks of elements, then a tag left open: every element before the error is
+    # given (once, whether the caller iterates over a chunk's queue or pops it), then it raises.
+    xml = b"<a>" + b"<b/>" * 50_000 + b"<c></a>"
+    seen = []
+    with pytest.raises(SyntaxError):
+        for events in end_events(io.BytesIO(xml)):
+            if pop:
+                while events:
+                    seen.append(events.popleft()[1].tag)
+            else:
+                seen += [element.tag for _, element in events]
+    assert seen == ["b"] * 50_000
