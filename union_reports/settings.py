@@ -143,8 +143,10 @@ CACHES = {
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading a session's user with one plain statement (union_reports.auth).
+    "union_reports.auth.UserBackend",
 ]
+SESSION_ENGINE = "union_reports.auth"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
