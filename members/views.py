@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -32,7 +33,9 @@ def member_list(request: UnionRequest) -> HttpResponse:
     search = roster_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
     members = search.members.only(*ROSTER_FIELDS)
     rows = None if search.rows is None else search.rows.only(*ROSTER_FIELDS)
-    paginator = VersionedCountPaginator(members, PAGE_SIZE, union=request.union, keys=search.keys, rows=rows)
+    paginator = VersionedCountPaginator(
+        members, PAGE_SIZE, union=request.union, keys=search.keys, rows=rows, count_key=_count_key(request)
+    )
     page = paginator.get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
@@ -58,6 +61,14 @@ def member_list(request: UnionRequest) -> HttpResponse:
             "birth_label": "出生日期" if show_full_id else "出生年份",
         },
     )
+
+
+def _count_key(request: UnionRequest) -> str:
+    """What decides the roster's rows within the union: the search and filter parameters
+    as sent (the filter form reads nothing else), the right to search full ID numbers, and
+    the day (a filter's 今天). The order and the page do not change the total."""
+    params = sorted((name, values) for name, values in request.GET.lists() if name not in ("page", "sort"))
+    return repr(("members:list", params, request.access.can(Perm.VIEW_FULL_ID), str(dt.date.today())))
 
 
 def filter_widgets(form: MemberFilterForm) -> list[dict[str, Any]]:

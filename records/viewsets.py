@@ -149,7 +149,10 @@ class RecordViewSet(ListExportMixin):
 
     def list_view(self, request: UnionRequest) -> HttpResponse:
         qs, widgets = self.filtered(request)
-        page = VersionedCountPaginator(qs, PAGE_SIZE, union=request.union).get_page(page_param(request))
+        paginator = VersionedCountPaginator(
+            qs, PAGE_SIZE, union=request.union, count_key=self.count_key(request, widgets)
+        )
+        page = paginator.get_page(page_param(request))
         code = request.union.code
         list_url = reverse(self.url_name("list"), args=[code])
         getters = [_getter(self.model, c.attr) for c in self.columns]
@@ -182,6 +185,15 @@ class RecordViewSet(ListExportMixin):
                 "list_url": reverse(self.url_name("list"), args=[code]),
             },
         )
+
+    def count_key(self, request: UnionRequest, widgets: list[dict[str, Any]]) -> str:
+        """What decides the rows of `filtered()` within the request's union: the list, void
+        or not, the search and each filter's value (filters and search read nothing else;
+        the day is there for filters whose default is today's year). A subclass that
+        narrows the rows by anything more must add it here."""
+        values = tuple(w["value"] for w in widgets)
+        q = text_param(request, "q", quiet=True)
+        return repr((self.url_name("list"), request.GET.get("void") == "1", q, values, str(dt.date.today())))
 
     def list_context(self, request: UnionRequest) -> dict[str, Any]:
         """Extra context for the list page (a subclass may hide the create button)."""
