@@ -138,6 +138,8 @@ def main() -> None:
             client.get(path)
     profiler.disable()
     stats = pstats.Stats(profiler, stream=sys.stdout)
+    # A figure other work on the machine does not move: Python calls made per request.
+    print(f"# {stats.total_calls / (len(paths) * args.rounds):.0f} function calls per request of the mix")
     stats.sort_stats(args.sort).print_stats(*([args.restrict] if args.restrict else []), args.top)
 
 
