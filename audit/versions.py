@@ -6,7 +6,10 @@ those records can be cached under this number and is never stale: a write moves 
 
 from __future__ import annotations
 
-from django.db.models import Max, OuterRef, Subquery
+import functools
+
+from django.db import connection
+from django.db.models import OuterRef, Subquery
 
 from unions.models import Union
 
@@ -14,8 +17,24 @@ from .models import AuditEntry
 
 
 def data_version(union: Union) -> int:
-    entries = AuditEntry.objects.filter(union__path__startswith=union.path)
-    return entries.aggregate(newest=Max("id"))["newest"] or 0
+    # Read on most pages (a list's cached count, the dashboard): one plain statement, the
+    # same the ORM makes of filter(union__path__startswith=…).aggregate(Max("id")), without
+    # its 0.5 ms of building and compiling it on every request.
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(), [connection.ops.prep_for_like_query(union.path) + "%"])
+        return cursor.fetchone()[0] or 0
+
+
+@functools.cache
+def _version_sql() -> str:
+    quote = connection.ops.quote_name
+    entries, unions = quote(AuditEntry._meta.db_table), quote(Union._meta.db_table)
+    # Table and column names from the models; the value is a parameter.
+    return (
+        f"SELECT MAX(a.{quote('id')}) FROM {entries} a "  # noqa: S608
+        f"INNER JOIN {unions} u ON a.{quote('union_id')} = u.{quote('id')} "
+        f"WHERE u.{quote('path')} LIKE %s ESCAPE '\\'"
+    )
 
 
 def own_versions(top: Union) -> dict[int, int]:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -11,7 +12,7 @@ from django.db.models import Q
 
 from records.forms import friendly_choices
 from records.params import date_value, period_value, year_value
-from records.periods import Period, current_period, is_period_code, period_for
+from records.periods import Period, current_period, is_period_code, period_of
 from records.text import CleanTextFormMixin
 from unions.models import Union
 
@@ -165,6 +166,24 @@ class MemberForm(CleanTextFormMixin, forms.ModelForm):
         return cleaned
 
 
+def _period_choices(union: Union) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The choices of the roster's 在册截至 and year filters: the same all day for every
+    union with the same statistical year, so worked out once (a dozen periods per page)."""
+    today = dt.date.today()
+    return _period_choices_on(union.period_start_month, current_period(union, today).year, today)
+
+
+@functools.lru_cache(maxsize=64)
+def _period_choices_on(
+    start_month: int, current_year: int, today: dt.date
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    periods = [period_of(y, start_month) for y in range(current_year, 2014, -1)]
+    ends = [(p.end.isoformat(), f"{p.label}末") for p in periods[1:]]
+    at = (("", "不限"), (today.isoformat(), "今天"), *ends)
+    years = (("", "不限"), *[(str(p.year), p.label) for p in periods])
+    return at, years
+
+
 class MemberFilterForm(CleanTextFormMixin, forms.Form):
     """The roster's search box and filters; all optional, bad values are ignored."""
 
@@ -190,13 +209,10 @@ class MemberFilterForm(CleanTextFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["branch"].queryset = union.branches.all()
         self.union = union
-        today = dt.date.today()
-        periods = [period_for(union, y) for y in range(current_period(union).year, 2014, -1)]
-        ends = [(p.end.isoformat(), f"{p.label}末") for p in periods[1:]]
-        self.fields["at"].choices = [("", "不限"), (today.isoformat(), "今天"), *ends]
-        years = [("", "不限"), *[(str(p.year), p.label) for p in periods]]
-        self.fields["joined"].choices = years
-        self.fields["left"].choices = years
+        at, years = _period_choices(union)
+        self.fields["at"].choices = list(at)
+        self.fields["joined"].choices = list(years)
+        self.fields["left"].choices = list(years)
         for name in ("at", "joined", "left"):  # keep a value a link named chosen
             value = self.data.get(name) if self.is_bound else None
             field = self.fields[name]

@@ -1,13 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from audit.presentation import history_for
+from audit.versions import data_version
 from records.paginator import VersionedCountPaginator
 from records.params import choice_param, page_param, text_param
 from records.table import select_options
@@ -32,7 +35,16 @@ def member_list(request: UnionRequest) -> HttpResponse:
     search = roster_search(union=request.union, filters=filters, sort=sort, full_ids=show_full_id)
     members = search.members.only(*ROSTER_FIELDS)
     rows = None if search.rows is None else search.rows.only(*ROSTER_FIELDS)
-    paginator = VersionedCountPaginator(members, PAGE_SIZE, union=request.union, keys=search.keys, rows=rows)
+    version = data_version(request.union)
+    paginator = VersionedCountPaginator(
+        members,
+        PAGE_SIZE,
+        union=request.union,
+        keys=search.keys,
+        rows=rows,
+        count_key=_count_key(request),
+        version=version,
+    )
     page = paginator.get_page(page_param(request))
     query = request.GET.copy()
     query.pop("page", None)
@@ -48,7 +60,7 @@ def member_list(request: UnionRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "table_body": roster_body(rows),
-            "filters": filter_widgets(filter_form),
+            "filters": filter_widgets(filter_form, branches=_branch_options(filter_form, version)),
             "q": text_param(request, "q", quiet=True),
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
@@ -60,14 +72,39 @@ def member_list(request: UnionRequest) -> HttpResponse:
     )
 
 
-def filter_widgets(form: MemberFilterForm) -> list[dict[str, Any]]:
-    """Each select of the filter bar with its options and the chosen value, worked out once."""
+def _count_key(request: UnionRequest) -> str:
+    """What decides the roster's rows within the union: the search and filter parameters
+    as sent (the filter form reads nothing else), the right to search full ID numbers, and
+    the day (a filter's 今天). The order and the page do not change the total."""
+    params = sorted((name, values) for name, values in request.GET.lists() if name not in ("page", "sort"))
+    return repr(("members:list", params, request.access.can(Perm.VIEW_FULL_ID), str(dt.date.today())))
+
+
+def _branch_options(form: MemberFilterForm, version: int) -> list[tuple[str, str]]:
+    """The branch select's options, read once per data version of the union (a branch
+    added, renamed or closed is logged and moves it) rather than as instances per page."""
+    key = f"roster-branches:{form.union.pk}:{version}"
+    options = cache.get(key)
+    if options is None:
+        options = [(str(value), str(label)) for value, label in form.fields["branch"].choices]
+        cache.set(key, options, 600)
+    return options
+
+
+def filter_widgets(
+    form: MemberFilterForm, *, branches: list[tuple[str, str]] | None = None
+) -> list[dict[str, Any]]:
+    """Each select of the filter bar with its options and the chosen value, worked out once.
+    `branches`: the branch select's options when the caller has them."""
     widgets = []
     for field in form:
         if field.name == "q":
             continue
         chosen = "" if field.value() is None else str(field.value())
-        options = [(str(value), str(label)) for value, label in field.field.choices]
+        if field.name == "branch" and branches is not None:
+            options = branches
+        else:
+            options = [(str(value), str(label)) for value, label in field.field.choices]
         widgets.append(
             {
                 "field": field,

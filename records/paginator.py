@@ -41,21 +41,30 @@ class VersionedCountPaginator(Paginator):
         union: Union,
         keys: QuerySet | None = None,
         rows: QuerySet | None = None,
+        count_key: str | None = None,
+        version: int | None = None,
     ) -> None:
         """`keys`: the primary keys of `object_list`'s rows in the same order, from a query
         that is cheaper to count and to slice (an index of them). Every page then reads its
         keys there and fetches its rows by key from `rows` (by default `object_list`
-        itself), which need not repeat the conditions the keys met."""
+        itself), which need not repeat the conditions the keys met.
+
+        `count_key`: what decides which rows `object_list` holds (a list's filter values),
+        when the caller knows it; the total is then cached under it instead of under the
+        query's SQL, which costs a compilation of the whole query (about 1 ms) per page."""
         super().__init__(object_list, per_page)
+        self.count_key = count_key
+        self.version = version  # the union's data version, when the caller has read it
         self.union = union
         self.keys = keys
         self.rows = object_list if rows is None else rows
 
     @cached_property
     def count(self) -> int:
-        query = str(self.object_list.query)
+        query = self.count_key if self.count_key is not None else str(self.object_list.query)
         digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
-        key = f"count:{self.union.pk}:{data_version(self.union)}:{digest}"
+        version = data_version(self.union) if self.version is None else self.version
+        key = f"count:{self.union.pk}:{version}:{digest}"
         total = cache.get(key)
         if total is None:
             total = (self.object_list if self.keys is None else self.keys).count()

@@ -143,8 +143,10 @@ CACHES = {
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, reading a session's user with one plain statement (union_reports.auth).
+    "union_reports.auth.UserBackend",
 ]
+SESSION_ENGINE = "union_reports.auth"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -175,7 +177,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "union_reports.staticfiles.StaticStorage"  # WhiteNoise's, URLs worked out once
     },
 }
 

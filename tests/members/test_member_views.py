@@ -259,3 +259,14 @@ def test_a_clerk_correcting_the_id_gets_the_birth_date_from_the_new_number(clerk
     assert response.status_code == 302
     member.refresh_from_db()
     assert (member.id_number, member.birth_date) == (corrected, dt.date(1986, 2, 1))
+
+
+def test_the_filter_bar_shows_a_branch_added_or_renamed_since_the_last_page(clerk_client, union):
+    roster = reverse("members:list", args=[union.code])
+    clerk_client.get(roster)  # the branch options are cached now
+    branch = BranchFactory(union=union, name="新成立分会")
+    assert "新成立分会" in clerk_client.get(roster).content.decode()
+    branch.name = "更名后分会"
+    branch.save()
+    page = clerk_client.get(roster).content.decode()
+    assert "更名后分会" in page and "新成立分会" not in page
